@@ -1,0 +1,232 @@
+//! The Workloadmgr API client: one module per resource, one async function per documented
+//! operation. Transport lives here; what the documents say about shapes lives in `models`.
+
+pub mod backup_targets;
+pub mod error;
+pub mod snapshots;
+pub mod target_types;
+pub mod workloads;
+
+pub use error::ApiError;
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use std::rc::Rc;
+
+/// How long an ordinary call may take.
+pub const DEFAULT_TIMEOUT_SECS: u32 = 60;
+/// Creating a backup target validates the mount: minutes on a real cloud.
+pub const LONG_TIMEOUT_SECS: u32 = 600;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+    Delete,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Get => "GET",
+            Self::Post => "POST",
+            Self::Put => "PUT",
+            Self::Delete => "DELETE",
+        }
+    }
+}
+
+/// What came back, before any interpretation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RawResponse {
+    pub status: u16,
+    pub request_id: Option<String>,
+    pub body: String,
+}
+
+/// A project-scoped connection to one Workloadmgr endpoint.
+#[derive(Clone)]
+pub struct Client {
+    base: String,
+    project_id: String,
+    token: String,
+    on_unauthorized: Option<Rc<dyn Fn()>>,
+}
+
+impl std::fmt::Debug for Client {
+    // Never print the token.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client").field("base", &self.base).field("project_id", &self.project_id).finish()
+    }
+}
+
+/// Fills the project id into an endpoint template: `{project_id}`, `{tenant_id}`,
+/// `%(tenant_id)s`, `%(project_id)s` and `$(tenant_id)` are all seen in the wild.
+pub fn endpoint_for(template: &str, project_id: &str) -> String {
+    let project = encode_segment(project_id);
+    let mut url = template.trim().to_owned();
+    for placeholder in ["{project_id}", "{tenant_id}", "%(tenant_id)s", "%(project_id)s", "$(tenant_id)"] {
+        url = url.replace(placeholder, &project);
+    }
+    url.trim_end_matches('/').to_owned()
+}
+
+/// Percent-encodes one path segment or query value (RFC 3986 unreserved characters pass).
+pub fn encode_segment(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// `base + path + ?query`, query values encoded.
+pub fn build_url(base: &str, path: &str, query: &[(&str, String)]) -> String {
+    let mut url = format!("{}{}", base.trim_end_matches('/'), path);
+    if !query.is_empty() {
+        let q: Vec<String> = query.iter().map(|(k, v)| format!("{k}={}", encode_segment(v))).collect();
+        url.push('?');
+        url.push_str(&q.join("&"));
+    }
+    url
+}
+
+/// The object under the plural key (as documented) or the singular one (as some versions send).
+pub fn decode_wrapped<T: DeserializeOwned>(raw: &RawResponse, plural: &str, singular: &str) -> Result<T, ApiError> {
+    let decode_err = |message: String| ApiError::Decode {
+        status: raw.status,
+        message,
+        request_id: raw.request_id.clone(),
+    };
+    let value: Value = serde_json::from_str(raw.body.trim()).map_err(|e| decode_err(format!("not JSON ({e})")))?;
+    let inner = value
+        .get(plural)
+        .or_else(|| value.get(singular))
+        .ok_or_else(|| decode_err(format!("expected a \"{plural}\" object")))?;
+    serde_json::from_value(inner.clone()).map_err(|e| decode_err(format!("unexpected \"{plural}\" content ({e})")))
+}
+
+impl Client {
+    /// `endpoint_template` such as `http://127.0.0.1:8780/v1/{project_id}`.
+    pub fn new(endpoint_template: &str, project_id: &str, token: &str) -> Self {
+        Self {
+            base: endpoint_for(endpoint_template, project_id),
+            project_id: project_id.to_owned(),
+            token: token.to_owned(),
+            on_unauthorized: None,
+        }
+    }
+
+    /// Called on any 401, before the error is returned: the app signs out there.
+    pub fn with_unauthorized_handler(mut self, handler: impl Fn() + 'static) -> Self {
+        self.on_unauthorized = Some(Rc::new(handler));
+        self
+    }
+
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    pub fn project_id(&self) -> &str {
+        &self.project_id
+    }
+
+    /// Sends one request; a non-2xx answer becomes an [`ApiError`].
+    pub async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&str, String)],
+        body: Option<&Value>,
+        timeout_secs: u32,
+    ) -> Result<RawResponse, ApiError> {
+        let url = build_url(&self.base, path, query);
+        let raw = transport::send(&url, method, &self.project_id, &self.token, body, timeout_secs).await?;
+        if (200..300).contains(&raw.status) {
+            return Ok(raw);
+        }
+        let err = ApiError::from_response(raw.status, raw.request_id, &raw.body);
+        if raw.status == 401 {
+            if let Some(handler) = &self.on_unauthorized {
+                handler();
+            }
+        }
+        Err(err)
+    }
+
+    pub async fn get(&self, path: &str, query: &[(&str, String)]) -> Result<RawResponse, ApiError> {
+        self.send(Method::Get, path, query, None, DEFAULT_TIMEOUT_SECS).await
+    }
+}
+
+mod transport {
+    use super::{ApiError, Method, RawResponse};
+    use futures::future::{select, Either};
+    use gloo_net::http::RequestBuilder;
+    use serde_json::Value;
+
+    pub async fn send(
+        url: &str,
+        method: Method,
+        project_id: &str,
+        token: &str,
+        body: Option<&Value>,
+        timeout_secs: u32,
+    ) -> Result<RawResponse, ApiError> {
+        let controller = web_sys::AbortController::new().ok();
+        let signal = controller.as_ref().map(|c| c.signal());
+        let builder = RequestBuilder::new(url)
+            .method(match method {
+                Method::Get => gloo_net::http::Method::GET,
+                Method::Post => gloo_net::http::Method::POST,
+                Method::Put => gloo_net::http::Method::PUT,
+                Method::Delete => gloo_net::http::Method::DELETE,
+            })
+            .header("X-Auth-Token", token)
+            .header("X-Auth-Project-Id", project_id)
+            .header("Accept", "application/json")
+            .abort_signal(signal.as_ref());
+        let request = match body {
+            Some(json) => builder
+                .header("Content-Type", "application/json")
+                .body(json.to_string()),
+            None => builder.build(),
+        }
+        // The browser's message here never contains header values.
+        .map_err(|e| ApiError::Network { message: e.to_string() })?;
+
+        let exchange = Box::pin(async move {
+            let response = request.send().await.map_err(|e| ApiError::Network { message: network_text(&e) })?;
+            let status = response.status();
+            let headers = response.headers();
+            let request_id = headers
+                .get("x-compute-request-id")
+                .or_else(|| headers.get("x-openstack-request-id"))
+                .filter(|v| !v.is_empty());
+            let text = response.text().await.unwrap_or_default();
+            Ok(RawResponse { status, request_id, body: text })
+        });
+        let timer = Box::pin(gloo_timers::future::TimeoutFuture::new(timeout_secs.saturating_mul(1000)));
+        match select(exchange, timer).await {
+            Either::Left((result, _)) => result,
+            Either::Right(_) => {
+                if let Some(c) = controller {
+                    c.abort();
+                }
+                Err(ApiError::Timeout { seconds: timeout_secs })
+            }
+        }
+    }
+
+    fn network_text(e: &gloo_net::Error) -> String {
+        match e {
+            gloo_net::Error::JsError(js) => js.message.clone(),
+            other => other.to_string(),
+        }
+    }
+}

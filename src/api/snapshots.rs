@@ -1,0 +1,51 @@
+//! Snapshots: list (with filters), take, show, delete, cancel.
+
+use super::{decode_wrapped, encode_segment, ApiError, Client, Method, RawResponse, DEFAULT_TIMEOUT_SECS};
+use crate::models::{Snapshot, SnapshotFilter, TakeSnapshot};
+use serde::Deserialize;
+
+/// `GET /snapshots` with the filters as query parameters.
+pub async fn list_snapshots(client: &Client, filter: &SnapshotFilter) -> Result<Vec<Snapshot>, ApiError> {
+    let raw = client.get("/snapshots", &filter.query()).await?;
+    decode_wrapped(&raw, "snapshots", "snapshot")
+}
+
+/// `POST /workloads/{workload_id}[?full=True]` with the optional `{"snapshot": {...}}` body.
+pub async fn take_snapshot(client: &Client, take: &TakeSnapshot) -> Result<Snapshot, ApiError> {
+    let path = format!("/workloads/{}", encode_segment(&take.workload_id));
+    let body = take.to_body();
+    let raw = client.send(Method::Post, &path, &take.query(), Some(&body), DEFAULT_TIMEOUT_SECS).await?;
+    decode_wrapped(&raw, "snapshot", "snapshots")
+}
+
+/// `GET /snapshots/{id}`
+pub async fn show_snapshot(client: &Client, id: &str) -> Result<Snapshot, ApiError> {
+    let raw = client.get(&format!("/snapshots/{}", encode_segment(id)), &[]).await?;
+    decode_wrapped(&raw, "snapshot", "snapshots")
+}
+
+#[derive(Deserialize)]
+struct Task {
+    #[serde(default, deserialize_with = "crate::models::de::flex_string")]
+    id: Option<String>,
+}
+
+/// The task id of a delete: `{"task": {"id": ..}}` (200), or nothing (202 on some versions).
+pub fn delete_task_id(raw: &RawResponse) -> Option<String> {
+    decode_wrapped::<Task>(raw, "task", "task").ok().and_then(|t| t.id)
+}
+
+/// `DELETE /snapshots/{id}`. A 404 means it is already gone, which is what the user wanted.
+pub async fn delete_snapshot(client: &Client, id: &str) -> Result<Option<String>, ApiError> {
+    let path = format!("/snapshots/{}", encode_segment(id));
+    match client.send(Method::Delete, &path, &[], None, DEFAULT_TIMEOUT_SECS).await {
+        Ok(raw) => Ok(delete_task_id(&raw)),
+        Err(ApiError::NotFound { .. }) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// `GET /snapshots/{id}/cancel` (a GET, as documented); the body is empty.
+pub async fn cancel_snapshot(client: &Client, id: &str) -> Result<(), ApiError> {
+    client.get(&format!("/snapshots/{}/cancel", encode_segment(id)), &[]).await.map(|_| ())
+}

@@ -1,0 +1,80 @@
+//! Sorting shared by every table: one state, one header cell component.
+
+use leptos::prelude::*;
+use std::cmp::Ordering;
+
+/// Which column a table is sorted by and in which direction.
+#[derive(Clone, Copy)]
+pub struct SortState {
+    pub column: RwSignal<&'static str>,
+    pub ascending: RwSignal<bool>,
+}
+
+impl SortState {
+    pub fn new(column: &'static str, ascending: bool) -> Self {
+        Self { column: RwSignal::new(column), ascending: RwSignal::new(ascending) }
+    }
+
+    pub fn toggle(&self, column: &'static str) {
+        if self.column.get_untracked() == column {
+            self.ascending.update(|a| *a = !*a);
+        } else {
+            self.column.set(column);
+            self.ascending.set(true);
+        }
+    }
+
+    /// Sorts `rows` by `key(row, column)`, keeping the original order among equals.
+    pub fn apply<T, K: Ord>(&self, rows: &mut [T], key: impl Fn(&T, &str) -> K) {
+        let column = self.column.get();
+        let ascending = self.ascending.get();
+        rows.sort_by(|a, b| {
+            let o = key(a, column).cmp(&key(b, column));
+            if ascending { o } else { o.reverse() }
+        });
+    }
+}
+
+/// Case-insensitive text key for sorting.
+pub fn text_key(text: &str) -> String {
+    text.to_lowercase()
+}
+
+/// Compares floats where `None` sorts last.
+pub fn cmp_opt_f64(a: Option<f64>, b: Option<f64>) -> Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+/// A `<th>` whose button sorts the table; `aria-sort` tells screen readers the state.
+#[component]
+pub fn SortHeader(
+    #[prop(into)] label: String,
+    column: &'static str,
+    sort: SortState,
+) -> impl IntoView {
+    let active = move || sort.column.get() == column;
+    let aria = move || match (active(), sort.ascending.get()) {
+        (false, _) => "none",
+        (true, true) => "ascending",
+        (true, false) => "descending",
+    };
+    view! {
+        <th scope="col" aria-sort=aria>
+            <button type="button" class="sort-button" on:click=move |_| sort.toggle(column)>
+                {label}
+                <span class="sort-button__icon" aria-hidden="true">
+                    {move || match (active(), sort.ascending.get()) {
+                        (false, _) => "↕",
+                        (true, true) => "▲",
+                        (true, false) => "▼",
+                    }}
+                </span>
+            </button>
+        </th>
+    }
+}

@@ -1,0 +1,127 @@
+//! How values from the API are shown: times in the browser's zone, sizes, durations.
+
+/// Milliseconds since the epoch for an API time (`2024-03-04T10:59:51.000000`, UTC, no zone).
+/// A trailing `Z` or `+00:00` is accepted too.
+pub fn api_time_millis(text: &str) -> Option<f64> {
+    let t = text.trim().trim_end_matches('Z').trim_end_matches("+00:00");
+    let (date, time) = t.split_once(['T', ' '])?;
+    let mut d = date.split('-').map(|p| p.parse::<i64>().ok());
+    let (y, mo, da) = (d.next()??, d.next()??, d.next()??);
+    let mut parts = time.split(':');
+    let h: i64 = parts.next()?.parse().ok()?;
+    let mi: i64 = parts.next()?.parse().ok()?;
+    let s: f64 = parts.next().unwrap_or("0").parse().ok()?;
+    if !(1..=12).contains(&mo) || !(1..=31).contains(&da) || h > 23 || mi > 59 || !(0.0..61.0).contains(&s) {
+        return None;
+    }
+    // Days from civil (Howard Hinnant's algorithm).
+    let yy = if mo <= 2 { y - 1 } else { y };
+    let era = if yy >= 0 { yy } else { yy - 399 } / 400;
+    let yoe = yy - era * 400;
+    let mp = (mo + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + da - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some(((days * 86_400 + h * 3_600 + mi * 60) as f64 + s) * 1000.0)
+}
+
+/// `YYYY-MM-DD HH:MM:SS` in the browser's time zone; the raw text when it does not parse.
+pub fn local_time(text: &str) -> String {
+    match api_time_millis(text) {
+        Some(ms) => format_local(ms),
+        None => text.to_owned(),
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn format_local(ms: f64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes(),
+        d.get_seconds()
+    )
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn format_local(ms: f64) -> String {
+    // Native builds (tests) have no browser zone: show UTC.
+    let secs = (ms / 1000.0).floor() as i64;
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02}", rem / 3600, rem % 3600 / 60, rem % 60)
+}
+
+/// The browser's zone name for column headers ("Europe/Paris"), or "local time".
+pub fn zone_name() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let opts = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new()).resolved_options();
+        if let Ok(zone) = js_sys::Reflect::get(&opts, &wasm_bindgen::JsValue::from_str("timeZone")) {
+            if let Some(z) = zone.as_string() {
+                return z;
+            }
+        }
+    }
+    "local time".to_owned()
+}
+
+/// Bytes in binary units: `42.1 MiB`.
+pub fn human_bytes(bytes: f64) -> String {
+    if !bytes.is_finite() || bytes < 0.0 {
+        return "—".to_owned();
+    }
+    const UNITS: [&str; 7] = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
+    let mut value = bytes;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{value:.0} B")
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+pub fn opt_bytes(bytes: Option<f64>) -> String {
+    bytes.map(human_bytes).unwrap_or_else(|| "—".to_owned())
+}
+
+/// Seconds as `1 h 02 min`, `7 min 08 s`, `42 s`.
+pub fn duration(secs: f64) -> String {
+    if !secs.is_finite() || secs < 0.0 {
+        return "—".to_owned();
+    }
+    let s = secs.round() as u64;
+    let (h, m, s) = (s / 3600, s % 3600 / 60, s % 60);
+    if h > 0 {
+        format!("{h} h {m:02} min")
+    } else if m > 0 {
+        format!("{m} min {s:02} s")
+    } else {
+        format!("{s} s")
+    }
+}
+
+/// `—` for a missing or empty value.
+pub fn or_dash(text: Option<&str>) -> String {
+    match text.map(str::trim) {
+        Some(t) if !t.is_empty() => t.to_owned(),
+        _ => "—".to_owned(),
+    }
+}

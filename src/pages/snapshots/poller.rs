@@ -1,0 +1,140 @@
+//! Live progress: polls only the snapshots that are still moving, backs off while nothing
+//! changes, and stops when nothing moves, the page is hidden or left, or the session ends.
+
+use crate::api::snapshots::show_snapshot;
+use crate::api::ApiError;
+use crate::models::Snapshot;
+use crate::session::use_session;
+use leptos::prelude::*;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// First and fastest polling interval.
+pub const BASE_DELAY_MS: u32 = 2_500;
+/// Slowest polling interval while snapshots move without visible change.
+pub const MAX_DELAY_MS: u32 = 30_000;
+/// How often the idle loop looks (without any request) for new work.
+const IDLE_CHECK_MS: u32 = 1_000;
+
+/// The next interval: back to the base after a change, doubled (up to the max) otherwise.
+pub fn next_delay(current: u32, changed: bool) -> u32 {
+    if changed {
+        BASE_DELAY_MS
+    } else {
+        current.saturating_mul(2).clamp(BASE_DELAY_MS, MAX_DELAY_MS)
+    }
+}
+
+/// Whether `fresh` may replace `current`: never when it is older by its own clock.
+pub fn is_newer_or_same(current: &Snapshot, fresh: &Snapshot) -> bool {
+    match (current.updated_at.as_deref(), fresh.updated_at.as_deref()) {
+        (Some(a), Some(b)) => b >= a,
+        _ => true,
+    }
+}
+
+/// What a user sees change: status, progress and messages.
+pub fn visibly_differs(a: &Snapshot, b: &Snapshot) -> bool {
+    a.status != b.status
+        || a.progress_percent != b.progress_percent
+        || a.progress_msg != b.progress_msg
+        || a.error_msg != b.error_msg
+        || a.warning_msg != b.warning_msg
+}
+
+fn page_hidden() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .map(|d| d.visibility_state() == web_sys::VisibilityState::Hidden)
+        .unwrap_or(false)
+}
+
+/// Merges one polled snapshot into the rows: the detail replaces the summary.
+pub fn merge_polled(rows: &mut [Snapshot], fresh: Snapshot) -> bool {
+    match rows.iter_mut().find(|r| r.id == fresh.id) {
+        Some(row) if is_newer_or_same(row, &fresh) => {
+            let changed = visibly_differs(row, &fresh);
+            *row = fresh;
+            changed
+        }
+        _ => false,
+    }
+}
+
+/// Starts polling `rows` for as long as the calling component lives. Returns a signal that
+/// is true while requests are being made (for the "live" indicator).
+pub fn use_snapshot_poller(rows: RwSignal<Vec<Snapshot>>) -> RwSignal<bool> {
+    let ctx = use_session();
+    let active = RwSignal::new(false);
+    let alive = Arc::new(AtomicBool::new(true));
+    {
+        let alive = alive.clone();
+        on_cleanup(move || alive.store(false, Ordering::Relaxed));
+    }
+    leptos::task::spawn_local(async move {
+        let mut delay = BASE_DELAY_MS;
+        let mut seq: u64 = 0;
+        let mut applied: HashMap<String, u64> = HashMap::new();
+        loop {
+            gloo_timers::future::sleep(Duration::from_millis(u64::from(delay))).await;
+            if !alive.load(Ordering::Relaxed) || !ctx.session.try_with_untracked(Option::is_some).unwrap_or(false) {
+                break;
+            }
+            if page_hidden() {
+                active.try_set(false);
+                delay = IDLE_CHECK_MS;
+                continue;
+            }
+            let ids: Vec<String> = rows
+                .try_with_untracked(|r| r.iter().filter(|s| !s.is_final()).map(|s| s.id.clone()).collect())
+                .unwrap_or_default();
+            if ids.is_empty() {
+                active.try_set(false);
+                delay = IDLE_CHECK_MS.max(delay.min(BASE_DELAY_MS));
+                continue;
+            }
+            active.try_set(true);
+            let Some(client) = ctx.client() else { break };
+            let requests = ids.into_iter().map(|id| {
+                seq += 1;
+                let (client, n) = (client.clone(), seq);
+                async move {
+                    let result = show_snapshot(&client, &id).await;
+                    (id, n, result)
+                }
+            });
+            let results = futures::future::join_all(requests).await;
+            if !alive.load(Ordering::Relaxed) {
+                break;
+            }
+            let mut changed = false;
+            let mut signed_out = false;
+            for (id, n, result) in results {
+                if applied.get(&id).is_some_and(|&last| last >= n) {
+                    continue;
+                }
+                applied.insert(id.clone(), n);
+                match result {
+                    Ok(fresh) => {
+                        changed |= rows.try_update(|list| merge_polled(list, fresh)).unwrap_or(false);
+                    }
+                    Err(ApiError::NotFound { .. }) => {
+                        // Deleted on the server: it leaves the list.
+                        rows.try_update(|list| list.retain(|s| s.id != id));
+                        changed = true;
+                    }
+                    Err(ApiError::Unauthorized { .. }) => signed_out = true,
+                    Err(_) => {}
+                }
+            }
+            if signed_out {
+                break;
+            }
+            delay = next_delay(delay, changed);
+        }
+        active.try_set(false);
+    });
+    active
+}
