@@ -107,11 +107,13 @@ pub fn SnapshotDetailPage() -> impl IntoView {
     }
 }
 
+/// The detail sections of one snapshot.
 #[component]
-fn SnapshotDetail(
+pub fn SnapshotDetail(
     snapshot: Snapshot,
     workload: Option<String>,
     live: Signal<bool>,
+    /// Cancels the snapshot with this id.
     cancel: Action<String, ()>,
     to_delete: RwSignal<Option<DeleteSubject>>,
 ) -> impl IntoView {

@@ -7,7 +7,7 @@ pub mod poller;
 mod take;
 
 pub use actions::{refresh_one, DeleteSnapshotDialog};
-pub use detail::SnapshotDetailPage;
+pub use detail::{parse_structured, SnapshotDetail, SnapshotDetailPage, Structured};
 pub use list::{filter_query_string, SnapshotsPage, SnapshotsTable};
 pub use take::{TakeSnapshotForm, TakeSnapshotPage};
 

@@ -58,6 +58,8 @@ async fn main() {
             std::process::exit(1);
         }
     };
+    // With --port 0 the system picks the port; tests read it from this line.
+    let addr = listener.local_addr().unwrap_or(addr);
     println!("wlm-emulator listening on http://{addr}/");
     println!("  API endpoint: http://{addr}/v1/{{project_id}}");
     println!("  demo project ID: {}", wlm_emulator::db::DEMO_PROJECT);

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Installs what the console needs to build, serve and test, skipping what is already there.
+# Everything comes from the package registries (crates.io, npm, Debian); nothing else is downloaded.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SUDO=""
+if [ "$(id -u)" != "0" ] && command -v sudo >/dev/null; then SUDO="sudo"; fi
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+# The wasm-bindgen CLI must match the library version locked in Cargo.lock exactly.
+WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -q '0\.21\.14'; then
+  say "installing trunk 0.21.14 (takes about 13 minutes on 2 cores)"
+  cargo install trunk --version 0.21.14 --locked
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q " ${WASM_BINDGEN_VERSION}\b" \
+   || ! command -v wasm-bindgen-test-runner >/dev/null; then
+  say "installing wasm-bindgen-cli ${WASM_BINDGEN_VERSION}"
+  # No --locked: one of its locked dependencies is no longer on the registry.
+  cargo install wasm-bindgen-cli --version "${WASM_BINDGEN_VERSION}" --force
+fi
+
+# Debian's binaryen is too old for today's wasm; the npm package ships a current wasm-opt.
+if ! wasm-opt --version 2>/dev/null | grep -Eq 'version (1[2-9][0-9]|[2-9][0-9]{2})'; then
+  say "installing wasm-opt (binaryen 132 from npm)"
+  $SUDO npm install -g binaryen@132
+fi
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  say "installing Chromium and ChromeDriver (Debian packages)"
+  $SUDO apt-get update
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+fi
+
+if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/@axe-core/playwright ]; then
+  say "installing the end-to-end test packages (playwright-core, axe-core; no browser download)"
+  (cd tests/e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
+fi
+
+say "fetching crates for the native and wasm targets"
+cargo fetch --quiet
+cargo fetch --quiet --target wasm32-unknown-unknown

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every test: native (client against the documents, console rules, emulator endpoints),
+# wasm-bindgen-test in headless Chromium (components in a real DOM), and end to end
+# (playwright-core driving the release build served by the emulator).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/install.sh
+
+export TRUNK_SKIP_VERSION_CHECK=true
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+export WASM_BINDGEN_TEST_DRIVER_TIMEOUT="${WASM_BINDGEN_TEST_DRIVER_TIMEOUT:-60}"
+export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+say "native tests"
+cargo test --workspace
+
+say "wasm-bindgen tests in headless Chromium"
+WEB_TESTS=()
+for f in tests/web_*.rs; do WEB_TESTS+=(--test "$(basename "$f" .rs)"); done
+cargo test --target wasm32-unknown-unknown "${WEB_TESTS[@]}"
+
+say "end-to-end tests (release build served by the emulator)"
+trunk build --release
+cargo build --quiet -p wlm-emulator
+(cd tests/e2e && node --test --test-concurrency=1 ./*.test.mjs)

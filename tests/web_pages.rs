@@ -1,0 +1,192 @@
+//! Pages in a real DOM: the login form, the shell, the create-target validation, the
+//! snapshot list and detail with the documented samples.
+#![cfg(target_arch = "wasm32")]
+
+mod support;
+
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use std::collections::{HashMap, HashSet};
+use support::*;
+use wasm_bindgen_test::*;
+use wlm_console::components::DeleteSubject;
+use wlm_console::models::Snapshot;
+use wlm_console::pages::backup_targets::BackupTargetCreatePage;
+use wlm_console::pages::login::LoginPage;
+use wlm_console::pages::snapshots::{SnapshotDetail, SnapshotsTable};
+use wlm_console::session::{self, Session};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+async fn login_has_the_documented_fields_and_refuses_empty_input() {
+    session::clear();
+    let root = container();
+    let _handle = mount_to(root.clone(), || view! { <Router><LoginPage/></Router> });
+    settle().await;
+    assert!(text(&find(&root, "label[for=login-project]")).contains("Project ID"));
+    assert!(text(&find(&root, "label[for=login-token]")).contains("Token"));
+    assert_eq!(find(&root, "#login-token").get_attribute("type").as_deref(), Some("password"));
+    assert_eq!(text(&find(&root, "button[type=submit]")).trim(), "Sign in");
+    submit(&root, "form");
+    settle().await;
+    assert_eq!(text(&find(&root, "#login-project-error")), "Enter the project ID.");
+    assert_eq!(text(&find(&root, "#login-token-error")), "Enter a token.");
+    assert!(session::load().is_none(), "nothing was stored");
+    type_into(&root, "#login-project", "has space");
+    submit(&root, "form");
+    settle().await;
+    assert!(text(&find(&root, "#login-project-error")).contains("only letters, digits"));
+}
+
+#[wasm_bindgen_test]
+async fn the_shell_shows_project_navigation_and_signs_out() {
+    session::save(&Session { endpoint: "/v1/{project_id}".into(), project_id: "proj-shell".into(), token: "t".into(), expires_at: None });
+    let root = container();
+    let _handle = mount_to(root.clone(), wlm_console::App);
+    settle().await;
+    let header = find(&root, ".app-header");
+    assert!(text(&header).contains("proj-shell"));
+    let links: Vec<String> = find_all(&root, "nav[aria-label=Main] a").iter().map(text).collect();
+    assert_eq!(links, vec!["Backup targets", "Target types", "Snapshots"]);
+    assert!(find(&root, "main#main").is_object());
+    // The landing page is the targets area, marked current in the navigation.
+    gloo_timers::future::sleep(std::time::Duration::from_millis(200)).await;
+    let current = find(&root, "nav[aria-label=Main] a[aria-current=page]");
+    assert_eq!(text(&current), "Backup targets");
+    let sign_out = find_all(&header, "button").into_iter().find(|b| text(b) == "Sign out").expect("sign out button");
+    wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&sign_out).click();
+    settle().await;
+    assert!(session::load().is_none());
+    assert!(find_all(&root, ".app-header").is_empty());
+    assert!(text(&root).contains("Sign in"));
+}
+
+#[wasm_bindgen_test]
+async fn create_target_validates_each_field_before_sending() {
+    let root = container();
+    let _handle = mount_to(root.clone(), || view! { <Router><BackupTargetCreatePage/></Router> });
+    settle().await;
+    submit(&root, "form");
+    settle().await;
+    assert!(text(&find(&root, "#bt-export-error")).contains("Enter the NFS export"));
+    type_into(&root, "#bt-export", "192.168.1.34/mnt");
+    submit(&root, "form");
+    settle().await;
+    assert!(text(&find(&root, "#bt-export-error")).contains("host:/path"));
+    assert_eq!(find(&root, "#bt-export").get_attribute("aria-invalid").as_deref(), Some("true"));
+    // S3 fields.
+    click(&root, "input[value=s3]");
+    settle().await;
+    type_into(&root, "#bt-s3-url", "s3.example.com");
+    type_into(&root, "#bt-s3-bucket", "Bad_Bucket");
+    submit(&root, "form");
+    settle().await;
+    assert!(text(&find(&root, "#bt-s3-url-error")).contains("http:// or https://"));
+    assert!(text(&find(&root, "#bt-s3-bucket-error")).contains("lowercase"));
+    // Metadata rows: a value without a key is refused.
+    click(&root, ".kv-editor button.btn--small");
+    settle().await;
+    type_into(&root, ".kv-editor__row input:nth-of-type(2)", "orphan");
+    submit(&root, "form");
+    settle().await;
+    assert!(text(&find(&root, "#bt-meta-error")).contains("enter a key"));
+    // Nothing typed was lost.
+    assert_eq!(wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlInputElement>(find(&root, "#bt-s3-bucket")).value(), "Bad_Bucket");
+    assert!(text(&find(&root, "button[type=submit]")).contains("Create target"), "no request started");
+}
+
+fn mount_snapshot_table(root: &web_sys::HtmlElement, list: Vec<Snapshot>) -> (RwSignal<Vec<Snapshot>>, impl Drop) {
+    let rows = RwSignal::new(list);
+    let search = RwSignal::new(String::new());
+    let selected = RwSignal::new(HashSet::<String>::new());
+    let names: HashMap<String, String> = [("18b809de-d7c8-41e2-867d-4a306407fb11".to_owned(), "Workload_1".to_owned())].into();
+    let handle = mount_to(root.clone(), move || view! {
+        <SnapshotsTable rows search workload_names=names.clone() selected on_cancel=Callback::new(|_| {}) on_delete=Callback::new(|_| {})/>
+    });
+    (rows, handle)
+}
+
+#[wasm_bindgen_test]
+async fn snapshot_list_renders_the_documented_sample() {
+    let root = container();
+    let list: Vec<Snapshot> = decode("snapshots_list", "snapshots", "snapshot");
+    let (_rows, _handle) = mount_snapshot_table(&root, list);
+    settle().await;
+    let rows = find_all(&root, "tbody tr");
+    assert_eq!(rows.len(), 1);
+    let row = text(&rows[0]);
+    assert!(row.contains("snapshot") && row.contains("available") && row.contains("full") && row.contains("TVM1"));
+    assert!(row.contains("Workload_1"), "workload shown by name");
+    assert!(row.contains("Complete"));
+    assert!(find_all(&rows[0], "button").iter().any(|b| text(b) == "Delete"));
+    assert!(!find_all(&rows[0], "button").iter().any(|b| text(b) == "Cancel"));
+}
+
+#[wasm_bindgen_test]
+async fn progress_bars_follow_the_snapshot_state() {
+    let root = container();
+    let taken: Snapshot = decode("snapshot_take", "snapshot", "snapshots");
+    let (rows, _handle) = mount_snapshot_table(&root, vec![taken.clone()]);
+    settle().await;
+    let row = find(&root, "tbody tr");
+    assert_eq!(row.get_attribute("data-status").as_deref(), Some("creating"));
+    assert!(find_all(&row, "[role=progressbar]").len() == 1);
+    assert!(find_all(&row, "button").iter().any(|b| text(b) == "Cancel"));
+    rows.update(|r| {
+        r[0].status = Some("uploading".into());
+        r[0].progress_percent = Some(64.0);
+        r[0].progress_msg = Some("Uploading snapshot data".into());
+    });
+    settle().await;
+    let row = find(&root, "tbody tr");
+    assert_eq!(find(&row, "[role=progressbar]").get_attribute("aria-valuenow").as_deref(), Some("64"));
+    assert!(text(&row).contains("Uploading snapshot data"));
+    rows.update(|r| r[0].status = Some("available".into()));
+    settle().await;
+    let row = find(&root, "tbody tr");
+    assert!(find_all(&row, "[role=progressbar]").is_empty());
+    assert!(text(&row).contains("Complete"));
+    rows.update(|r| r[0].status = Some("error".into()));
+    settle().await;
+    assert!(find(&root, "tbody .badge").class_name().contains("badge--danger"));
+}
+
+#[wasm_bindgen_test]
+async fn snapshot_detail_shows_every_section_of_the_sample() {
+    let root = container();
+    let snap: Snapshot = decode("snapshot_show", "snapshot", "snapshots");
+    let _handle = mount_to(root.clone(), move || {
+        let cancel = Action::new_local(|_: &String| async {});
+        let to_delete = RwSignal::new(None::<DeleteSubject>);
+        view! { <Router><SnapshotDetail snapshot=snap.clone() workload=Some("Workload_1".into()) live=Signal::derive(|| false) cancel to_delete/></Router> }
+    });
+    settle().await;
+    let all = text(&root);
+    for expected in [
+        "API taken 2", "available", "full", "Workload_1", "42.1 MiB", "2.0 GiB", "7 min 08 s", "TVM1",
+        "Instances (2)", "cirros-1", "cirros-2", "fa:16:3e:cf:10:91", "192.168.100.80", "192.168.100.0/24", "192.168.100.1",
+        "51491d30-9818-4332-b056-1f174e65d3e3", "/dev/vda", "iscsi", "1 vCPU", "default (neutron)", "Metadata (10)",
+        "backup_media_target", "10.10.2.20:/upstream", "workload_approx_backup_size",
+    ] {
+        assert!(all.contains(expected), "missing {expected}");
+    }
+    // hostnames is a JSON list inside a string: shown as a list.
+    let lists = find_all(&root, "ul.structured li");
+    let items: Vec<String> = lists.iter().map(text).collect();
+    assert!(items.contains(&"cirros-1".to_owned()) && items.contains(&"cirros-2".to_owned()), "{items:?}");
+    // vm_metadata (an object inside a string) is shown as key/value pairs.
+    assert!(all.contains("workload_name") && all.contains("trilio_ordered_interfaces"));
+    assert_eq!(find_all(&root, "article.instance").len(), 2);
+    // Finished snapshots offer delete, not cancel.
+    let buttons: Vec<String> = find_all(&root, ".page-header button").iter().map(text).collect();
+    assert!(buttons.contains(&"Delete".to_owned()) && !buttons.iter().any(|b| b.contains("Cancel")));
+}
+
+#[wasm_bindgen_test]
+fn unparsable_structured_metadata_falls_back_to_text() {
+    use wlm_console::pages::snapshots::{parse_structured, Structured};
+    assert_eq!(parse_structured("[\"a\", 1]"), Structured::List(vec!["a".into(), "1".into()]));
+    assert_eq!(parse_structured("{broken"), Structured::Text("{broken".into()));
+}
