@@ -65,7 +65,10 @@ pub fn RequireSession(children: ChildrenFn) -> impl IntoView {
     let navigate = use_navigate();
     Effect::new(move |_| {
         if !ctx.is_signed_in() {
-            let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
+            let path = location.pathname.get_untracked();
+            let search = location.search.get_untracked();
+            let search = search.trim_start_matches('?');
+            let here = if search.is_empty() { path } else { format!("{path}?{search}") };
             let target = format!("/login?next={}", crate::api::encode_segment(&here));
             navigate(&target, NavigateOptions { replace: true, ..Default::default() });
         }

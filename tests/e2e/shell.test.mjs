@@ -1,0 +1,103 @@
+// Issue 2: sign in with Project ID and Token, see the three areas, sign out, bad tokens,
+// and a 401 in the middle of a session.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startEmulator, launchBrowser, newPage, signIn, shot, assertAccessible, eventually, PROJECT, ADMIN } from './harness.mjs';
+
+let emu;
+let browser;
+before(async () => { emu = await startEmulator(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await emu?.stop(); });
+
+test('sign in, visit the three areas, sign out', async () => {
+  const page = await newPage(browser);
+  await page.goto(emu.url + '/');
+  await page.getByRole('heading', { name: 'Sign in to the Backup Console' }).waitFor();
+  await shot(page, '01-login');
+  await assertAccessible(page, 'login page');
+  await signIn(page, emu.url);
+  await page.getByRole('heading', { name: 'Backup targets', level: 1 }).waitFor();
+  assert.match(await page.locator('.app-header').innerText(), new RegExp(PROJECT));
+  await page.locator('table[aria-label="Backup targets"] tbody tr').first().waitFor();
+  await shot(page, '02-backup-targets');
+
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Target types' }).click();
+  await page.getByRole('heading', { name: 'Target types', level: 1 }).waitFor();
+  await page.locator('table[aria-label="Backup target types"] tbody tr').first().waitFor();
+  assert.equal(await nav.locator('a[aria-current="page"]').innerText(), 'Target types');
+  await shot(page, '03-target-types');
+
+  await nav.getByRole('link', { name: 'Snapshots' }).click();
+  await page.getByRole('heading', { name: 'Snapshots', level: 1 }).waitFor();
+  await page.locator('table[aria-label="Snapshots"] tbody tr').first().waitFor();
+  await shot(page, '04-snapshots');
+
+  // The token stays out of URLs: the page's and every request's.
+  assert.ok(!page.url().includes(ADMIN));
+  const requests = await emu.requests();
+  assert.ok(requests.length > 0);
+  for (const r of requests) {
+    assert.ok(!r.query.includes(ADMIN) && !r.path.includes(ADMIN));
+    assert.equal(r.accept, 'application/json');
+    assert.equal(r.project_header, PROJECT);
+    assert.equal(r.token_ok, true);
+  }
+  const stored = await page.evaluate(() => Object.keys(window.localStorage).length);
+  assert.equal(stored, 0, 'nothing in localStorage');
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('heading', { name: 'Sign in to the Backup Console' }).waitFor();
+  assert.equal(await page.evaluate(() => window.sessionStorage.length), 0, 'sign out clears the session');
+  await page.goto(emu.url + '/snapshots');
+  await page.getByRole('heading', { name: 'Sign in to the Backup Console' }).waitFor();
+  assert.deepEqual(page.errors, []);
+});
+
+test('a bad token is rejected with a clear message', async () => {
+  const page = await newPage(browser);
+  await signIn(page, emu.url, { token: 'not-a-real-token' });
+  const alert = page.getByRole('alert').filter({ hasText: 'rejected' });
+  await alert.waitFor();
+  const text = await alert.innerText();
+  assert.match(text, /token was rejected/i);
+  assert.match(text, /401/);
+  assert.match(text, /Request ID: req-/);
+  assert.ok(!text.includes('not-a-real-token'), 'the token is never echoed');
+  assert.match(page.url(), /\/login/);
+  assert.equal(await page.evaluate(() => window.sessionStorage.length), 0);
+  await shot(page, '05-login-rejected');
+});
+
+test('a deep link survives sign-in, and a 401 mid-session returns to it after signing in again', async () => {
+  const page = await newPage(browser);
+  await page.goto(emu.url + '/snapshots?host=TVM2');
+  await page.getByLabel('Project ID').waitFor();
+  await signIn(page, emu.url, { path: page.url().replace(emu.url, '') });
+  await page.waitForURL(/\/snapshots\?host=TVM2$/);
+  await page.locator('table[aria-label="Snapshots"] tbody tr').first().waitFor();
+  const hosts = await page.locator('table[aria-label="Snapshots"] tbody tr td:nth-child(7)').allInnerTexts();
+  assert.ok(hosts.length > 0 && hosts.every((h) => h.trim() === 'TVM2'), hosts.join(','));
+
+  // The token is revoked: the next call answers 401.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Target types' }).click();
+  await emu.failNext({ status: 401, body: '{"unauthorized": {"message": "Token expired", "code": 401}}', path_contains: '/backup_target' });
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await page.getByRole('heading', { name: 'Sign in to the Backup Console' }).waitFor();
+  assert.match(await page.locator('.notice').innerText(), /session has ended/i);
+  assert.match(page.url(), /next=%2Ftarget-types/);
+  await page.getByLabel('Project ID').fill(PROJECT);
+  await page.getByLabel('Token').fill(ADMIN);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/target-types$/);
+  await page.getByRole('heading', { name: 'Target types', level: 1 }).waitFor();
+});
+
+test('the console is usable at 768 px wide', async () => {
+  const page = await newPage(browser, { width: 768, height: 1000 });
+  await signIn(page, emu.url);
+  await page.locator('table[aria-label="Backup targets"] tbody tr').first().waitFor();
+  await shot(page, '06-targets-768');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 1, `the page itself does not scroll sideways (${overflow}px); wide tables scroll in their frame`);
+});

@@ -1,0 +1,231 @@
+// Issue 3: every backup target and target type operation from the console, each checked on
+// screen, through the API, and in what the emulator received.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startEmulator, launchBrowser, newPage, signIn, shot, assertAccessible, eventually } from './harness.mjs';
+
+let emu;
+let browser;
+let page;
+before(async () => {
+  emu = await startEmulator();
+  browser = await launchBrowser();
+  page = await newPage(browser);
+  await signIn(page, emu.url);
+  await page.locator('table[aria-label="Backup targets"] tbody tr').first().waitFor();
+});
+after(async () => { await browser?.close(); await emu?.stop(); });
+
+const targetsTable = () => page.locator('table[aria-label="Backup targets"]');
+const rowOf = (text) => targetsTable().locator('tbody tr', { hasText: text });
+const lastRequest = async (method, pathEnd) => {
+  const all = await emu.requests();
+  return all.filter((r) => r.method === method && r.path.endsWith(pathEnd)).pop();
+};
+const targetByExport = async (exp) => (await emu.api('GET', '/backup_targets/detail')).body.backup_targets.find((t) => t.filesystem_export === exp);
+
+test('the pages and the create forms pass axe', async () => {
+  await assertAccessible(page, 'backup targets page');
+  await page.goto(emu.url + '/backup-targets/new');
+  await page.getByLabel('Filesystem export').waitFor();
+  await assertAccessible(page, 'create target form');
+  await shot(page, '10-create-target-form');
+  await page.goto(emu.url + '/target-types');
+  await page.locator('table[aria-label="Backup target types"] tbody tr').first().waitFor();
+  await assertAccessible(page, 'target types page');
+  await page.goto(emu.url + '/target-types/new');
+  await page.getByLabel('Name').waitFor();
+  await assertAccessible(page, 'create type form');
+  await shot(page, '11-create-type-form');
+});
+
+test('create an NFS target: validated first, one request, button disabled while it runs', async () => {
+  await page.goto(emu.url + '/backup-targets/new');
+  await page.getByLabel('Filesystem export').fill('10.20.30.40/no-colon');
+  await page.getByRole('button', { name: 'Create target' }).click();
+  await page.getByText('Use the form host:/path').waitFor();
+  assert.equal(await lastRequest('POST', '/backup_targets'), undefined, 'nothing sent while invalid');
+
+  await page.getByLabel('Filesystem export').fill('10.20.30.40:/exports/e2e');
+  await page.getByLabel('Target type name').fill('e2e-nfs');
+  await page.getByRole('button', { name: 'Add metadata row' }).click();
+  await page.getByLabel('Key 1').fill('site');
+  await page.getByLabel('Value 1').fill('lab');
+  await page.getByRole('button', { name: 'Create target' }).click();
+  const busy = page.getByRole('button', { name: 'Creating…' });
+  await busy.waitFor();
+  assert.ok(await busy.isDisabled(), 'no double create');
+  await page.getByText(/validating the storage/).waitFor();
+  await page.getByRole('heading', { name: '10.20.30.40:/exports/e2e' }).waitFor({ timeout: 20000 });
+  const posts = (await emu.requests()).filter((r) => r.method === 'POST' && r.path.endsWith('/backup_targets'));
+  assert.equal(posts.length, 1);
+  assert.deepEqual(JSON.parse(posts[0].body), { backup_target: { type: 'nfs', filesystem_export: '10.20.30.40:/exports/e2e',
+    is_default: 0, btt_name: 'e2e-nfs', metadata: { site: 'lab' } } });
+  assert.equal(posts[0].content_type, 'application/json');
+  const t = await targetByExport('10.20.30.40:/exports/e2e');
+  assert.equal(t.backup_target_types[0].name, 'e2e-nfs');
+  await shot(page, '12-target-detail');
+});
+
+test('a server error keeps what was typed and shows status, message and request id', async () => {
+  await page.goto(emu.url + '/backup-targets/new');
+  await page.getByLabel('S3').check();
+  await page.getByLabel('S3 endpoint URL').fill('https://s3.e2e.example');
+  await page.getByLabel('Bucket').fill('e2e-bucket');
+  await page.getByLabel('Immutable (S3 object lock)').check();
+  await emu.failNext({ status: 500, body: '{"computeFault": {"message": "Bucket is not reachable", "code": 500}}', path_contains: '/backup_targets', method: 'POST' });
+  await page.getByRole('button', { name: 'Create target' }).click();
+  const panel = page.locator('.error-panel');
+  await panel.waitFor();
+  const text = await panel.innerText();
+  assert.match(text, /HTTP 500/);
+  assert.match(text, /Bucket is not reachable/);
+  assert.match(text, /Request ID: req-/);
+  assert.equal(await page.getByLabel('S3 endpoint URL').inputValue(), 'https://s3.e2e.example');
+  assert.equal(await page.getByLabel('Bucket').inputValue(), 'e2e-bucket');
+  assert.ok(await page.getByLabel('Immutable (S3 object lock)').isChecked());
+  await shot(page, '13-create-target-error');
+  // Submitting again now works.
+  await page.getByRole('button', { name: 'Create target' }).click();
+  await page.getByRole('heading', { name: 's3.e2e.example/e2e-bucket' }).waitFor({ timeout: 20000 });
+  const post = await lastRequest('POST', '/backup_targets');
+  assert.deepEqual(JSON.parse(post.body), { backup_target: { type: 's3', s3_endpoint_url: 'https://s3.e2e.example',
+    s3_bucket: 'e2e-bucket', immutable: 1, is_default: 0 } });
+});
+
+test('both new targets are listed; set one as default', async () => {
+  await page.goto(emu.url + '/backup-targets');
+  await rowOf('10.20.30.40:/exports/e2e').waitFor();
+  await rowOf('s3.e2e.example/e2e-bucket').waitFor();
+  await page.getByRole('button', { name: 'Set 10.20.30.40:/exports/e2e as default' }).click();
+  await page.getByText('10.20.30.40:/exports/e2e is now the default backup target.').waitFor();
+  await eventually(async () => (await rowOf('10.20.30.40:/exports/e2e').innerText()).includes('Default'), { what: 'default marker' });
+  const req = await lastRequest('GET', '/set_default');
+  assert.ok(req, 'set_default is a GET');
+  const all = (await emu.api('GET', '/backup_targets')).body.backup_targets;
+  assert.deepEqual(all.filter((t) => t.is_default).map((t) => t.filesystem_export), ['10.20.30.40:/exports/e2e']);
+  assert.ok(!(await rowOf('192.168.1.34:/mnt/tvault/162').innerText()).includes('Default'), 'the old default lost its marker');
+  await shot(page, '14-targets-after-default');
+});
+
+let typeId;
+test('create a type on the new target with two projects and metadata', async () => {
+  const target = await targetByExport('10.20.30.40:/exports/e2e');
+  await page.goto(emu.url + '/target-types/new');
+  await page.getByLabel('Name').fill('e2e-gold');
+  await page.getByLabel('Description').fill('Gold tier for e2e');
+  await page.getByLabel('Backup target').selectOption(target.id);
+  await page.getByLabel('Public (visible to every project)').uncheck();
+  await page.getByLabel('Projects', { exact: true }).fill('aaaa1111, bbbb2222');
+  await page.getByRole('button', { name: 'Add metadata row' }).click();
+  await page.getByLabel('Key 1').fill('tier');
+  await page.getByLabel('Value 1').fill('gold');
+  await page.getByRole('button', { name: 'Create type' }).click();
+  await page.getByRole('heading', { name: 'e2e-gold' }).waitFor();
+  typeId = page.url().split('/').pop();
+  const post = await lastRequest('POST', '/backup_target_types');
+  assert.deepEqual(JSON.parse(post.body), { backup_target_type: { name: 'e2e-gold', description: 'Gold tier for e2e',
+    backup_targets_id: target.id, is_default: 0, is_public: 0, project_list: ['aaaa1111', 'bbbb2222'],
+    metadata: [{ key: 'tier', value: 'gold' }] } });
+  const t = (await emu.api('GET', `/backup_target_types/${typeId}`)).body.backup_target_types;
+  assert.deepEqual(t.backup_target_type_projects.map((p) => p.project_id).sort(), ['aaaa1111', 'bbbb2222']);
+  await shot(page, '15-type-detail');
+});
+
+test('edit the type with PUT, purging projects', async () => {
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await page.getByLabel('Name').waitFor();
+  assert.equal(await page.getByLabel('Name').inputValue(), 'e2e-gold', 'prefilled');
+  assert.match(await page.getByLabel('Projects', { exact: true }).inputValue(), /aaaa1111/);
+  await shot(page, '16-edit-type-form');
+  await assertAccessible(page, 'edit type form');
+  await page.getByLabel('Name').fill('e2e-platinum');
+  await page.getByLabel('Projects', { exact: true }).fill('aaaa1111\ncccc3333');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('heading', { name: 'e2e-platinum' }).waitFor();
+  const put = await lastRequest('PUT', `/backup_target_types/${typeId}`);
+  const body = JSON.parse(put.body).backup_target_type;
+  assert.equal(body.name, 'e2e-platinum');
+  assert.equal(body.purge_projects, true);
+  assert.deepEqual(body.project_list, ['aaaa1111', 'cccc3333']);
+  assert.equal(body.purge_metadata, true);
+  const t = (await emu.api('GET', `/backup_target_types/${typeId}`)).body.backup_target_types;
+  assert.deepEqual(t.backup_target_type_projects.map((p) => p.project_id).sort(), ['aaaa1111', 'cccc3333']);
+});
+
+test('add and remove a project and a metadata pair on the detail view', async () => {
+  await page.getByLabel('Add projects').fill('dddd4444');
+  await page.getByRole('button', { name: 'Add projects' }).click();
+  await page.getByText('Added project(s) dddd4444').waitFor();
+  await page.locator('.projects-list', { hasText: 'dddd4444' }).waitFor();
+  let req = await lastRequest('POST', '/add_projects');
+  assert.deepEqual(JSON.parse(req.body), { backup_target_type: { backup_target_type_id: typeId, project_list: ['dddd4444'] } });
+
+  await page.getByRole('button', { name: 'Remove project aaaa1111' }).click();
+  await page.getByText('Removed project aaaa1111').waitFor();
+  req = await lastRequest('PUT', '/remove_projects');
+  assert.deepEqual(JSON.parse(req.body), { backup_target_type: { backup_target_type_id: typeId, project_list: ['aaaa1111'] } });
+
+  await page.getByLabel('Key', { exact: true }).fill('zone');
+  await page.getByLabel('Value', { exact: true }).fill('eu-1');
+  await page.getByRole('button', { name: 'Add metadata' }).click();
+  await page.getByText('Added metadata zone=eu-1').waitFor();
+  req = await lastRequest('POST', '/add_metadata');
+  assert.deepEqual(JSON.parse(req.body), { backup_target_type: { backup_target_type_id: typeId, metadata: [{ key: 'zone', value: 'eu-1' }] } });
+  await page.getByRole('button', { name: 'Remove metadata zone' }).click();
+  await page.getByText('Removed metadata zone=eu-1').waitFor();
+  req = await lastRequest('PUT', '/remove_metadata');
+  assert.deepEqual(JSON.parse(req.body), { backup_target_type: { backup_target_type_id: typeId, metadata: [{ key: 'zone', value: 'eu-1' }] } });
+
+  const t = (await emu.api('GET', `/backup_target_types/${typeId}`)).body.backup_target_types;
+  assert.deepEqual(t.backup_target_type_projects.map((p) => p.project_id).sort(), ['cccc3333', 'dddd4444']);
+  assert.deepEqual(t.backup_target_type_metadata, [{ key: 'tier', value: 'gold' }], 'only the added pair went away');
+  await shot(page, '17-type-after-changes');
+});
+
+test('delete the type, then the target, each confirmed with the documented warning', async () => {
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  assert.match(await dialog.innerText(), /e2e-platinum/);
+  assert.match(await dialog.innerText(), /Removing Backup Target Types from an active Workload can lead to inconsistent behavior/);
+  await shot(page, '18-delete-type-dialog');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  assert.equal((await emu.api('GET', `/backup_target_types/${typeId}`)).status, 200, 'Escape deletes nothing');
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Delete target type' }).click();
+  await page.waitForURL(/\/target-types$/);
+  const del = await lastRequest('DELETE', `/backup_target_types/${typeId}`);
+  assert.equal(del.status, 202);
+  assert.equal((await emu.api('GET', `/backup_target_types/${typeId}`)).status, 404);
+
+  await page.goto(emu.url + '/backup-targets');
+  await rowOf('s3.e2e.example/e2e-bucket').waitFor();
+  await page.getByRole('button', { name: 'Delete s3.e2e.example/e2e-bucket' }).click();
+  await dialog.waitFor();
+  assert.match(await dialog.innerText(), /Removing Backup Target from an active Workload can lead to inconsistent behavior/);
+  await dialog.getByRole('button', { name: 'Delete backup target' }).click();
+  await page.getByText('Deleted backup target s3.e2e.example/e2e-bucket.').waitFor();
+  await rowOf('s3.e2e.example/e2e-bucket').waitFor({ state: 'detached' });
+  assert.equal(await targetByExport('s3.e2e.example/e2e-bucket'), undefined);
+});
+
+test('an XSS name renders as text and runs nothing', async () => {
+  const evil = '<img src=x onerror=alert(1)>';
+  const created = await emu.api('POST', '/backup_target_types', undefined, { backup_target_type: { name: evil,
+    description: '<script>alert(2)</script>', backup_targets_id: 'b39847c8-bf65-4cec-9af6-dd65303ca485', is_public: 1,
+    metadata: [{ key: '<b>k</b>', value: '"><svg onload=alert(3)>' }] } });
+  assert.equal(created.status, 200);
+  await page.goto(emu.url + '/target-types');
+  const row = page.locator('tbody tr', { hasText: evil });
+  await row.waitFor();
+  assert.equal(await page.locator('tbody img, tbody svg, tbody script').count(), 0);
+  await row.getByRole('link', { name: evil, exact: true }).click();
+  await page.getByRole('heading', { name: evil, exact: true }).waitFor();
+  await page.goto(emu.url + '/backup-targets/b39847c8-bf65-4cec-9af6-dd65303ca485');
+  await page.getByRole('link', { name: evil, exact: true }).waitFor();
+  await new Promise((r) => setTimeout(r, 300));
+  assert.deepEqual(page.dialogs, [], 'no alert fired');
+  assert.deepEqual(page.errors, []);
+});
