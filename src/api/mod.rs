@@ -145,8 +145,8 @@ impl Client {
         body: Option<&Value>,
         timeout_secs: u32,
     ) -> Result<RawResponse, ApiError> {
-        let url = build_url(&self.base, path, query);
-        let raw = transport::send(&url, method, &self.project_id, &self.token, body, timeout_secs).await?;
+        let url = build_url(&self.base, path, &[]);
+        let raw = transport::send(&url, query, method, &self.project_id, &self.token, body, timeout_secs).await?;
         if (200..300).contains(&raw.status) {
             return Ok(raw);
         }
@@ -172,6 +172,7 @@ mod transport {
 
     pub async fn send(
         url: &str,
+        query: &[(&str, String)],
         method: Method,
         project_id: &str,
         token: &str,
@@ -190,6 +191,8 @@ mod transport {
             .header("X-Auth-Token", token)
             .header("X-Auth-Project-Id", project_id)
             .header("Accept", "application/json")
+            // The browser's URLSearchParams encodes the values.
+            .query(query.iter().map(|(k, v)| (*k, v.as_str())))
             .abort_signal(signal.as_ref());
         let request = match body {
             Some(json) => builder

@@ -1,0 +1,197 @@
+// Issue 4: take, watch, cancel, delete, filter, bookmark; polling stops once nothing moves.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startEmulator, launchBrowser, newPage, signIn, shot, assertAccessible, eventually, PROJECT, MEMBER, ADMIN } from './harness.mjs';
+
+const CI_RUNNERS = '6c5d4e3f-2a1b-4c9d-8e7f-6a5b4c3d2e1f';
+const BILLING = '4b9e2c61-7a3d-4f0e-8c55-1d2e3f4a5b6c';
+let emu;
+let browser;
+let page;
+before(async () => {
+  emu = await startEmulator();
+  browser = await launchBrowser();
+  page = await newPage(browser);
+  await signIn(page, emu.url, { token: MEMBER, path: '/snapshots' });
+  await page.locator('table[aria-label="Snapshots"] tbody tr').first().waitFor();
+});
+after(async () => { await browser?.close(); await emu?.stop(); });
+
+const table = () => page.locator('table[aria-label="Snapshots"]');
+const rowNamed = (name) => table().locator('tbody tr', { has: page.getByRole('link', { name, exact: true }) });
+const snapshotRequests = async (since, id) => (await emu.requests(since)).filter((r) => r.method === 'GET' && r.path.endsWith(`/snapshots/${id}`));
+
+async function takeFromList(name, full) {
+  await page.getByRole('button', { name: 'Take snapshot' }).first().click();
+  const form = page.getByRole('form', { name: 'Take snapshot' });
+  await form.getByLabel('Workload').selectOption(CI_RUNNERS);
+  await form.getByLabel(full ? 'Full' : 'Incremental').check();
+  await form.getByLabel('Name').fill(name);
+  await form.getByLabel('Description').fill(`${name} from e2e`);
+  await form.getByRole('button', { name: 'Take snapshot' }).click();
+  await rowNamed(name).waitFor();
+  return rowNamed(name);
+}
+
+test('the list, the take form and a detail page pass axe', async () => {
+  await assertAccessible(page, 'snapshot list');
+  await page.getByRole('button', { name: 'Take snapshot' }).first().click();
+  await page.getByRole('form', { name: 'Take snapshot' }).waitFor();
+  await assertAccessible(page, 'take-snapshot form');
+  await shot(page, '20-take-snapshot-form');
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  const first = table().locator('tbody tr a').first();
+  await first.click();
+  await page.getByRole('heading', { name: /Instances/ }).waitFor();
+  await assertAccessible(page, 'snapshot detail');
+  await shot(page, '21-snapshot-detail');
+  await page.goto(emu.url + '/snapshots/new');
+  await page.getByLabel('Workload').waitFor();
+  await assertAccessible(page, 'take-snapshot page');
+  await page.goto(emu.url + '/snapshots');
+  await table().locator('tbody tr').first().waitFor();
+});
+
+let fullId;
+test('a full snapshot appears at once and its progress rises to available without a reload', async () => {
+  const since = await emu.lastSeq();
+  const row = await takeFromList('e2e-full', true);
+  fullId = await row.getAttribute('data-snapshot-id');
+  assert.equal(await row.getAttribute('data-status'), 'creating', 'shown with the status the server returned');
+  const post = (await emu.requests(since)).find((r) => r.method === 'POST');
+  assert.equal(post.path, `/v1/${PROJECT}/workloads/${CI_RUNNERS}`);
+  assert.equal(post.query, 'full=True');
+  assert.deepEqual(JSON.parse(post.body), { snapshot: { is_scheduled: false, name: 'e2e-full', description: 'e2e-full from e2e' } });
+  await page.evaluate(() => { window.__notReloaded = true; });
+
+  const seen = [];
+  await eventually(async () => {
+    const r = rowNamed('e2e-full');
+    const status = await r.getAttribute('data-status');
+    const bar = r.locator('[role=progressbar]');
+    if (await bar.count()) seen.push(Number(await bar.getAttribute('aria-valuenow')));
+    if (seen.length === 3) await shot(page, '22-snapshot-in-progress');
+    return status === 'available';
+  }, { timeout: 30000, every: 300, what: 'snapshot to become available' });
+  assert.ok(await page.evaluate(() => window.__notReloaded === true), 'the page was never reloaded');
+  assert.ok(seen.some((p) => p > 0 && p < 100), `progress was shown rising: ${seen}`);
+  for (let i = 1; i < seen.length; i++) assert.ok(seen[i] >= seen[i - 1], `never goes back: ${seen}`);
+  const polls = await snapshotRequests(since, fullId);
+  assert.ok(polls.length >= 2, 'polled the moving snapshot');
+  const others = (await emu.requests(since)).filter((r) => r.method === 'GET' && /\/snapshots\/[^/]+$/.test(r.path) && !r.path.endsWith(fullId));
+  assert.equal(others.length, 0, 'only moving snapshots are polled');
+  assert.ok(polls.length <= 6, `polls at 2-3 s, not faster (${polls.length} in ~6 s)`);
+});
+
+test('polling stops once nothing is in progress', async () => {
+  await new Promise((r) => setTimeout(r, 1000));
+  const since = await emu.lastSeq();
+  await new Promise((r) => setTimeout(r, 6000));
+  const polls = (await emu.requests(since)).filter((r) => r.method === 'GET' && r.path.includes('/snapshots'));
+  assert.deepEqual(polls.map((r) => r.path), [], 'no request while every snapshot is final');
+});
+
+test('take another and cancel it from its row', async () => {
+  const since = await emu.lastSeq();
+  const row = await takeFromList('e2e-cancel-me', false);
+  const id = await row.getAttribute('data-snapshot-id');
+  await row.getByRole('button', { name: 'Cancel snapshot e2e-cancel-me' }).click();
+  await eventually(async () => (await rowNamed('e2e-cancel-me').getAttribute('data-status')) === 'cancelled',
+    { timeout: 20000, what: 'cancelled' });
+  const cancel = (await emu.requests(since)).find((r) => r.path.endsWith(`/snapshots/${id}/cancel`));
+  assert.equal(cancel.method, 'GET');
+  const post = (await emu.requests(since)).find((r) => r.method === 'POST');
+  assert.equal(post.query, '', 'incremental: no full=True');
+  assert.match(await rowNamed('e2e-cancel-me').innerText(), /cancelled/);
+});
+
+test('delete a snapshot: confirmed, then gone', async () => {
+  const since = await emu.lastSeq();
+  await rowNamed('e2e-full').getByRole('button', { name: 'Delete snapshot e2e-full' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  assert.match(await dialog.innerText(), /e2e-full/);
+  await dialog.getByRole('button', { name: 'Delete snapshot' }).click();
+  await page.getByText(/Deleted snapshot e2e-full\. Task [0-9a-f-]+\./).waitFor();
+  await rowNamed('e2e-full').waitFor({ state: 'detached', timeout: 20000 });
+  const del = (await emu.requests(since)).find((r) => r.method === 'DELETE');
+  assert.equal(del.path, `/v1/${PROJECT}/snapshots/${fullId}`);
+  assert.equal((await emu.api('GET', `/snapshots/${fullId}`, MEMBER)).status, 404);
+});
+
+test('bulk delete asks with the names and deletes the selected', async () => {
+  const rows = table().locator('tbody tr[data-status=available]');
+  const names = [];
+  for (const i of [0, 1]) {
+    const r = rows.nth(i);
+    names.push((await r.locator('td:nth-child(2) a').innerText()).trim());
+    await r.locator('input[type=checkbox]').check();
+  }
+  await page.getByText('2 selected').waitFor();
+  await page.getByRole('button', { name: 'Delete selected' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete 2 snapshots?' });
+  await dialog.waitFor();
+  for (const n of names) assert.match(await dialog.innerText(), new RegExp(n));
+  await shot(page, '23-bulk-delete-dialog');
+  await dialog.getByRole('button', { name: 'Delete snapshots' }).click();
+  for (const n of names) await rowNamed(n).waitFor({ state: 'detached', timeout: 20000 });
+});
+
+test('filters go into the URL, apply to the rows and survive a reload', async () => {
+  await page.getByLabel('Workload', { exact: true }).selectOption(BILLING);
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await page.waitForURL(new RegExp(`workload_id=${BILLING}`));
+  await eventually(async () => {
+    const cells = await table().locator('tbody tr td:nth-child(6)').allInnerTexts();
+    return cells.length > 0 && cells.every((c) => c.trim() === 'billing-db');
+  }, { what: 'only billing-db rows' });
+  const expected = (await emu.api('GET', `/snapshots?workload_id=${BILLING}`, MEMBER)).body.snapshots;
+  const dateFrom = expected[Math.floor(expected.length / 2)].created_at.slice(0, 19);
+  await page.getByLabel('From (UTC)').fill('2024-13-01');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await page.getByText('Use YYYY-MM-DDTHH:MM:SS').first().waitFor();
+  await page.getByLabel('From (UTC)').fill(dateFrom);
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await page.waitForURL(/date_from=/);
+  const url = new URL(page.url());
+  assert.equal(url.searchParams.get('workload_id'), BILLING);
+  assert.equal(url.searchParams.get('date_from'), dateFrom);
+  const want = (await emu.api('GET', `/snapshots?workload_id=${BILLING}&date_from=${dateFrom}`, MEMBER)).body.snapshots.length;
+  await eventually(async () => (await table().locator('tbody tr').count()) === want, { what: `${want} rows` });
+  const listCall = (await emu.requests()).filter((r) => r.path.endsWith('/snapshots')).pop();
+  assert.deepEqual(Object.fromEntries(new URLSearchParams(listCall.query)), { workload_id: BILLING, date_from: dateFrom },
+    'the API gets the documented parameter names');
+  await shot(page, '24-snapshots-filtered');
+  await page.reload();
+  await table().locator('tbody tr').first().waitFor();
+  assert.equal(await page.getByLabel('From (UTC)').inputValue(), dateFrom, 'filters survive a reload');
+  assert.equal(await table().locator('tbody tr').count(), want);
+  // Text search is instant and local.
+  const before = await emu.lastSeq();
+  await page.getByLabel('Search name, description, ID').fill('nightly-2');
+  await eventually(async () => (await table().locator('tbody tr').allInnerTexts()).every((t) => t.includes('nightly-2')), { what: 'search' });
+  assert.equal((await emu.requests(before)).length, 0, 'search sends nothing');
+});
+
+test('all projects is for admins: a member gets the server refusal on screen', async () => {
+  await page.goto(emu.url + '/snapshots?all=true');
+  const alert = page.getByRole('alert').filter({ hasText: 'Could not load snapshots' });
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /403/);
+  assert.match(await alert.innerText(), /Request ID: req-/);
+});
+
+test('a bookmarked detail URL opens after signing in', async () => {
+  const id = (await emu.api('GET', '/snapshots', ADMIN)).body.snapshots[3].id;
+  const fresh = await newPage(browser);
+  await fresh.goto(`${emu.url}/snapshots/${id}`);
+  await fresh.getByLabel('Project ID').waitFor();
+  await fresh.getByLabel('Project ID').fill(PROJECT);
+  await fresh.getByLabel('Token').fill(MEMBER);
+  await fresh.getByRole('button', { name: 'Sign in' }).click();
+  await fresh.waitForURL(new RegExp(`/snapshots/${id}$`));
+  await fresh.getByRole('heading', { name: /Instances \(\d\)/ }).waitFor();
+  assert.match(await fresh.locator('main').innerText(), /Network interfaces/);
+  await shot(fresh, '25-snapshot-detail-bookmarked');
+  assert.deepEqual(fresh.errors, []);
+});
