@@ -190,3 +190,27 @@ fn unparsable_structured_metadata_falls_back_to_text() {
     assert_eq!(parse_structured("[\"a\", 1]"), Structured::List(vec!["a".into(), "1".into()]));
     assert_eq!(parse_structured("{broken"), Structured::Text("{broken".into()));
 }
+
+#[wasm_bindgen_test]
+async fn snapshot_filters_go_into_the_url_with_the_api_parameter_names() {
+    session::save(&Session { endpoint: "/v1/{project_id}".into(), project_id: "proj-f".into(), token: "t".into(), expires_at: None });
+    let root = container();
+    let _handle = mount_to(root.clone(), || view! { <Router><wlm_console::pages::snapshots::SnapshotsPage/></Router> });
+    settle().await;
+    type_into(&root, "#filter-workload-id", "w-1");
+    type_into(&root, "#filter-host", "TVM1");
+    type_into(&root, "#filter-date-from", "2024-03-01T00:00:00");
+    click(&root, "#filter-all");
+    submit(&root, "form[aria-label='Snapshot filters']");
+    settle().await;
+    let location = web_sys::window().unwrap().location();
+    assert_eq!(location.pathname().unwrap(), "/snapshots");
+    assert_eq!(location.search().unwrap(), "?workload_id=w-1&host=TVM1&date_from=2024-03-01T00%3A00%3A00&all=true");
+    // A date in another format is refused at the field and the URL stays.
+    type_into(&root, "#filter-date-to", "2024-03-01");
+    submit(&root, "form[aria-label='Snapshot filters']");
+    settle().await;
+    assert!(text(&find(&root, "#filter-date-to-error")).contains("YYYY-MM-DDTHH:MM:SS"));
+    assert!(!location.search().unwrap().contains("date_to"));
+    session::clear();
+}

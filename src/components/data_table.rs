@@ -78,3 +78,57 @@ pub fn SortHeader(
         </th>
     }
 }
+
+/// A column of a [`DataTable`]: its header text and, when it sorts, its sort key.
+#[derive(Clone, Debug)]
+pub struct Column {
+    pub label: String,
+    pub sort: Option<&'static str>,
+}
+
+/// A sortable column.
+pub fn sortable(label: impl Into<String>, key: &'static str) -> Column {
+    Column { label: label.into(), sort: Some(key) }
+}
+
+/// A column without sorting (actions, checkboxes).
+pub fn fixed(label: impl Into<String>) -> Column {
+    Column { label: label.into(), sort: None }
+}
+
+/// The frame every list uses: a live count line, a horizontally scrolling frame, the header
+/// row with sortable columns, and the rows given as children.
+#[component]
+pub fn DataTable(
+    /// The table's accessible name.
+    #[prop(into)]
+    label: String,
+    columns: Vec<Column>,
+    sort: SortState,
+    /// The line above the table, e.g. "Showing 3 of 4 targets".
+    #[prop(into)]
+    count: Signal<String>,
+    /// Header cells before the columns (a select-all checkbox).
+    #[prop(optional)]
+    lead: Option<Children>,
+    /// The body rows.
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <p class="table-count" aria-live="polite">{move || count.get()}</p>
+        <div class="table-wrap">
+            <table class="data-table" aria-label=label>
+                <thead>
+                    <tr>
+                        {lead.map(|l| l())}
+                        {columns.into_iter().map(|c| match c.sort {
+                            Some(key) => view! { <SortHeader label=c.label column=key sort/> }.into_any(),
+                            None => view! { <th scope="col">{c.label}</th> }.into_any(),
+                        }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>{children()}</tbody>
+            </table>
+        </div>
+    }
+}

@@ -18,7 +18,7 @@ pub use data_table::{SortHeader, SortState};
 pub use error_panel::ErrorPanel;
 pub use form_field::{CheckField, TextField};
 pub use key_value_editor::{KeyValueEditor, KvRow};
-pub use page_header::PageHeader;
+pub use page_header::{Breadcrumb, PageHeader};
 pub use progress_bar::ProgressBar;
 pub use status_badge::StatusBadge;
 pub use toast::{use_toasts, ToastRegion, Toasts};

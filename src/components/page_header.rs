@@ -17,3 +17,20 @@ pub fn PageHeader(
         </header>
     }
 }
+
+/// "Area / Here" above a page title; the area links back to its list.
+#[component]
+pub fn Breadcrumb(
+    /// Name of the area, e.g. "Backup targets".
+    area: &'static str,
+    /// Where the area's list lives.
+    href: &'static str,
+    /// This page, e.g. "Detail".
+    here: &'static str,
+) -> impl IntoView {
+    view! {
+        <nav class="breadcrumb" aria-label="Breadcrumb">
+            <a href=href>{area}</a><span aria-hidden="true">" / "</span><span aria-current="page">{here}</span>
+        </nav>
+    }
+}

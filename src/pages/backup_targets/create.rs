@@ -164,7 +164,7 @@ pub fn BackupTargetCreatePage() -> impl IntoView {
 
     view! {
         <section class="page page--form">
-            <nav class="breadcrumb" aria-label="Breadcrumb"><a href="/backup-targets">"Backup targets"</a><span aria-hidden="true">" / "</span><span aria-current="page">"Create"</span></nav>
+            <crate::components::Breadcrumb area="Backup targets" href="/backup-targets" here="Create"/>
             <PageHeader title="Create backup target" description="The server mounts and validates the storage before it answers; this can take a few minutes."/>
             <form class="form card" on:submit=submit novalidate aria-describedby="create-target-status">
                 <fieldset class="segmented" disabled=move || busy.get()>

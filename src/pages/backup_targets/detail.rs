@@ -31,7 +31,7 @@ pub fn BackupTargetDetailPage() -> impl IntoView {
     let navigate = use_navigate();
     view! {
         <section class="page">
-            <nav class="breadcrumb" aria-label="Breadcrumb"><a href="/backup-targets">"Backup targets"</a><span aria-hidden="true">" / "</span><span aria-current="page">"Detail"</span></nav>
+            <crate::components::Breadcrumb area="Backup targets" href="/backup-targets" here="Detail"/>
             <Transition fallback=|| view! { <Loading text="Loading backup target…"/> }>
                 {move || Suspend::new(async move {
                     match data.await {

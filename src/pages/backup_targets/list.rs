@@ -4,7 +4,8 @@ use crate::api::target_types::list_target_types_detail;
 use crate::api::ApiError;
 use crate::components::data_table::{cmp_opt_f64, text_key};
 use crate::components::status_badge::Tag;
-use crate::components::{ErrorPanel, PageHeader, ProgressBar, SortHeader, SortState, StatusBadge};
+use crate::components::data_table::{fixed, sortable, DataTable};
+use crate::components::{ErrorPanel, PageHeader, ProgressBar, SortState, StatusBadge};
 use crate::format::{or_dash, zone_name};
 use crate::models::{BackupTarget, TargetType};
 use crate::pages::{with_client, EmptyState, Loading, Time};
@@ -143,25 +144,13 @@ pub fn TargetsTable(
         }.into_any();
     }
     view! {
-        <p class="table-count" aria-live="polite">{move || format!("Showing {} of {} targets", rows().len(), total)}</p>
-        <div class="table-wrap">
-            <table class="data-table" aria-label="Backup targets">
-                <thead>
-                    <tr>
-                        <SortHeader label="Type" column="type" sort/>
-                        <SortHeader label="Export" column="export" sort/>
-                        <SortHeader label="Mount path" column="mount" sort/>
-                        <SortHeader label="Default" column="default" sort/>
-                        <SortHeader label="Status" column="status" sort/>
-                        <SortHeader label="Capacity / used" column="usage" sort/>
-                        <SortHeader label="Version" column="version" sort/>
-                        <SortHeader label="Target types" column="types" sort/>
-                        <SortHeader label=format!("Created ({zone})") column="created" sort/>
-                        <SortHeader label="Updated" column="updated" sort/>
-                        <th scope="col">"Actions"</th>
-                    </tr>
-                </thead>
-                <tbody>
+        <DataTable label="Backup targets" sort count=Signal::derive(move || format!("Showing {} of {} targets", rows().len(), total))
+            columns=vec![
+                sortable("Type", "type"), sortable("Export", "export"), sortable("Mount path", "mount"),
+                sortable("Default", "default"), sortable("Status", "status"), sortable("Capacity / used", "usage"),
+                sortable("Version", "version"), sortable("Target types", "types"),
+                sortable(format!("Created ({zone})"), "created"), sortable("Updated", "updated"), fixed("Actions"),
+            ]>
                     {move || {
                         let list = rows();
                         if list.is_empty() {
@@ -169,9 +158,7 @@ pub fn TargetsTable(
                         }
                         list.into_iter().map(|t| view! { <TargetRow target=t types on_set_default on_delete/> }).collect_view().into_any()
                     }}
-                </tbody>
-            </table>
-        </div>
+        </DataTable>
     }.into_any()
 }
 

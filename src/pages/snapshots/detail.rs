@@ -82,7 +82,7 @@ pub fn SnapshotDetailPage() -> impl IntoView {
     let navigate = use_navigate();
     view! {
         <section class="page">
-            <nav class="breadcrumb" aria-label="Breadcrumb"><a href="/snapshots">"Snapshots"</a><span aria-hidden="true">" / "</span><span aria-current="page">"Detail"</span></nav>
+            <crate::components::Breadcrumb area="Snapshots" href="/snapshots" here="Detail"/>
             <Transition fallback=|| view! { <Loading text="Loading snapshot…"/> }>
                 {move || Suspend::new(async move {
                     match loaded.await {

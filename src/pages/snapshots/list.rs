@@ -6,7 +6,8 @@ use crate::api::snapshots::{cancel_snapshot, delete_snapshot, list_snapshots};
 use crate::api::workloads::list_workloads;
 use crate::components::data_table::{cmp_opt_f64, text_key};
 use crate::components::status_badge::Tag;
-use crate::components::{use_toasts, ConfirmDialog, DeleteSubject, ErrorPanel, PageHeader, ProgressBar, SortHeader, SortState, StatusBadge};
+use crate::components::data_table::{fixed, sortable, DataTable};
+use crate::components::{use_toasts, ConfirmDialog, DeleteSubject, ErrorPanel, PageHeader, ProgressBar, SortState, StatusBadge};
 use crate::format::{or_dash, zone_name};
 use crate::models::snapshot::is_valid_filter_date;
 use crate::models::{Snapshot, SnapshotFilter, Workload};
@@ -330,38 +331,29 @@ pub fn SnapshotsTable(
             <EmptyState title="No snapshots" hint="No snapshot matches these filters. Clear the filters or take a snapshot of a workload."/>
         })}
         <Show when=move || !rows.with(Vec::is_empty)>
-            <p class="table-count" aria-live="polite">{move || format!("Showing {} of {} snapshots", total().min(limit.get()), total())}</p>
-            <div class="table-wrap">
-                <table class="data-table" aria-label="Snapshots">
-                    <thead>
-                        <tr>
-                            <th scope="col" class="cell--check">
-                                <input type="checkbox" aria-label="Select all shown snapshots that can be deleted"
-                                    prop:checked=all_shown_selected
-                                    on:change:target=move |ev| {
-                                        let on = ev.target().checked();
-                                        let ids: Vec<String> = shown().into_iter().filter(Snapshot::can_delete).map(|s| s.id).collect();
-                                        selected.update(|sel| for id in ids { if on { sel.insert(id); } else { sel.remove(&id); } });
-                                    }/>
-                            </th>
-                            <SortHeader label="Name" column="name" sort/>
-                            <SortHeader label="Status" column="status" sort/>
-                            <SortHeader label="Progress" column="progress" sort/>
-                            <SortHeader label="Type" column="type" sort/>
-                            <SortHeader label="Workload" column="workload" sort/>
-                            <SortHeader label="Host" column="host" sort/>
-                            <SortHeader label=format!("Created ({zone})") column="created" sort/>
-                            <th scope="col">"Actions"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
+            <DataTable label="Snapshots" sort
+                count=Signal::derive(move || format!("Showing {} of {} snapshots", total().min(limit.get()), total()))
+                lead=Box::new(move || view! {
+                    <th scope="col" class="cell--check">
+                        <input type="checkbox" aria-label="Select all shown snapshots that can be deleted"
+                            prop:checked=all_shown_selected
+                            on:change:target=move |ev| {
+                                let on = ev.target().checked();
+                                let ids: Vec<String> = shown().into_iter().filter(Snapshot::can_delete).map(|s| s.id).collect();
+                                selected.update(|sel| for id in ids { if on { sel.insert(id); } else { sel.remove(&id); } });
+                            }/>
+                    </th>
+                }.into_any())
+                columns=vec![
+                    sortable("Name", "name"), sortable("Status", "status"), sortable("Progress", "progress"),
+                    sortable("Type", "type"), sortable("Workload", "workload"), sortable("Host", "host"),
+                    sortable(format!("Created ({zone})"), "created"), fixed("Actions"),
+                ]>
                         <For each=shown key=|s| (s.id.clone(), s.status.clone(), s.progress_percent.map(|p| p.to_bits()), s.progress_msg.clone()) let:s>
                             <SnapshotRow snapshot=s names selected on_cancel on_delete/>
                         </For>
                         {move || (total() == 0).then(|| view! { <tr><td colspan="9" class="data-table__empty">"No snapshot matches the search."</td></tr> })}
-                    </tbody>
-                </table>
-            </div>
+            </DataTable>
             <Show when=move || { total() > limit.get() }>
                 <button type="button" class="btn btn--secondary" on:click=move |_| limit.update(|l| *l += PAGE_SIZE)>
                     {move || format!("Show {} more", (total() - limit.get()).min(PAGE_SIZE))}

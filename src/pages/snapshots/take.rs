@@ -19,7 +19,7 @@ pub fn TakeSnapshotPage() -> impl IntoView {
     let workloads = LocalResource::new(move || async move { with_client(ctx, |c| async move { list_workloads(&c).await }).await });
     view! {
         <section class="page page--form">
-            <nav class="breadcrumb" aria-label="Breadcrumb"><a href="/snapshots">"Snapshots"</a><span aria-hidden="true">" / "</span><span aria-current="page">"Take snapshot"</span></nav>
+            <crate::components::Breadcrumb area="Snapshots" href="/snapshots" here="Take snapshot"/>
             <PageHeader title="Take a snapshot" description="Backs up every instance of the workload now."/>
             <Transition fallback=|| view! { <Loading text="Loading workloads…"/> }>
                 {move || {

@@ -76,7 +76,7 @@ pub fn TargetTypeDetailPage() -> impl IntoView {
     let navigate = use_navigate();
     view! {
         <section class="page">
-            <nav class="breadcrumb" aria-label="Breadcrumb"><a href="/target-types">"Target types"</a><span aria-hidden="true">" / "</span><span aria-current="page">"Detail"</span></nav>
+            <crate::components::Breadcrumb area="Target types" href="/target-types" here="Detail"/>
             <Transition fallback=|| view! { <Loading text="Loading target type…"/> }>
                 {move || Suspend::new(async move {
                     match data.await {

@@ -35,7 +35,7 @@ pub fn TargetTypeCreatePage() -> impl IntoView {
     let targets = LocalResource::new(move || async move { with_client(ctx, |c| async move { list_backup_targets_detail(&c).await }).await });
     view! {
         <section class="page page--form">
-            <nav class="breadcrumb" aria-label="Breadcrumb"><a href="/target-types">"Target types"</a><span aria-hidden="true">" / "</span><span aria-current="page">"Create"</span></nav>
+            <crate::components::Breadcrumb area="Target types" href="/target-types" here="Create"/>
             <PageHeader title="Create target type" description="A named view of a backup target, public or limited to some projects."/>
             <Transition fallback=|| view! { <Loading text="Loading backup targets…"/> }>
                 {move || Suspend::new(async move {
@@ -64,7 +64,7 @@ pub fn TargetTypeEditPage() -> impl IntoView {
     });
     view! {
         <section class="page page--form">
-            <nav class="breadcrumb" aria-label="Breadcrumb"><a href="/target-types">"Target types"</a><span aria-hidden="true">" / "</span><span aria-current="page">"Edit"</span></nav>
+            <crate::components::Breadcrumb area="Target types" href="/target-types" here="Edit"/>
             <Transition fallback=|| view! { <Loading text="Loading target type…"/> }>
                 {move || Suspend::new(async move {
                     match data.await {

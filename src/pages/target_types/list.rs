@@ -4,7 +4,8 @@ use crate::api::target_types::list_target_types_detail;
 use crate::api::ApiError;
 use crate::components::data_table::text_key;
 use crate::components::status_badge::Tag;
-use crate::components::{DeleteSubject, ErrorPanel, PageHeader, SortHeader, SortState};
+use crate::components::data_table::{fixed, sortable, DataTable};
+use crate::components::{DeleteSubject, ErrorPanel, PageHeader, SortState};
 use crate::format::or_dash;
 use crate::models::{BackupTarget, TargetType};
 use crate::pages::{with_client, EmptyState, Loading, Time};
@@ -138,23 +139,12 @@ pub fn TypesTable(
         }.into_any();
     }
     view! {
-        <p class="table-count" aria-live="polite">{move || format!("Showing {} of {} types", rows().len(), total)}</p>
-        <div class="table-wrap">
-            <table class="data-table" aria-label="Backup target types">
-                <thead>
-                    <tr>
-                        <SortHeader label="Name" column="name" sort/>
-                        <SortHeader label="Target" column="target" sort/>
-                        <SortHeader label="Default" column="default" sort/>
-                        <SortHeader label="Visibility" column="visibility" sort/>
-                        <SortHeader label="Projects" column="projects" sort/>
-                        <SortHeader label="Metadata" column="metadata" sort/>
-                        <SortHeader label="Description" column="description" sort/>
-                        <SortHeader label="Created" column="created" sort/>
-                        <th scope="col">"Actions"</th>
-                    </tr>
-                </thead>
-                <tbody>
+        <DataTable label="Backup target types" sort count=Signal::derive(move || format!("Showing {} of {} types", rows().len(), total))
+            columns=vec![
+                sortable("Name", "name"), sortable("Target", "target"), sortable("Default", "default"),
+                sortable("Visibility", "visibility"), sortable("Projects", "projects"), sortable("Metadata", "metadata"),
+                sortable("Description", "description"), sortable("Created", "created"), fixed("Actions"),
+            ]>
                     {move || {
                         let list = rows();
                         if list.is_empty() {
@@ -162,9 +152,7 @@ pub fn TypesTable(
                         }
                         list.into_iter().map(|(t, export)| view! { <TypeRow target_type=t export on_delete/> }).collect_view().into_any()
                     }}
-                </tbody>
-            </table>
-        </div>
+        </DataTable>
     }.into_any()
 }
 

@@ -216,82 +216,71 @@ pub async fn update(
     found(&conn, &id)
 }
 
-pub async fn add_projects(
-    State(state): State<AppState>,
-    role: Option<Extension<Role>>,
-    Path((_p, id)): Path<(String, String)>,
-    body: Bytes,
-) -> ApiResult {
-    require_admin(role.as_deref())?;
-    let body = parse_body(&body)?;
-    let obj = wrapped(&body, "backup_target_type")?;
-    let projects = project_list(obj)?;
-    if projects.is_empty() {
-        return Err(Fault::bad_request("project_list must name at least one project"));
-    }
-    let conn = state.conn();
-    require_type(&conn, &id)?;
-    add_projects_rows(&conn, &id, &projects)?;
-    touch(&conn, &id)?;
-    found(&conn, &id)
+/// The four membership operations share one shape: admin only, a wrapped body, an existing
+/// type, a change, the type as it now is.
+#[derive(Clone, Copy)]
+enum Membership {
+    AddProjects,
+    RemoveProjects,
+    AddMetadata,
+    RemoveMetadata,
 }
 
-pub async fn remove_projects(
-    State(state): State<AppState>,
-    role: Option<Extension<Role>>,
-    Path((_p, id)): Path<(String, String)>,
-    body: Bytes,
-) -> ApiResult {
-    require_admin(role.as_deref())?;
-    let body = parse_body(&body)?;
+fn change_membership(state: &AppState, role: Option<&Role>, id: &str, body: &[u8], op: Membership) -> ApiResult {
+    require_admin(role)?;
+    let body = parse_body(body)?;
     let obj = wrapped(&body, "backup_target_type")?;
-    let projects = project_list(obj)?;
     let conn = state.conn();
-    require_type(&conn, &id)?;
-    for p in &projects {
-        conn.execute("DELETE FROM backup_target_type_projects WHERE btt_id = ?1 AND project_id = ?2", params![id, p])?;
+    match op {
+        Membership::AddProjects | Membership::RemoveProjects => {
+            let projects = project_list(obj)?;
+            if projects.is_empty() {
+                return Err(Fault::bad_request("project_list must name at least one project"));
+            }
+            require_type(&conn, id)?;
+            if matches!(op, Membership::AddProjects) {
+                add_projects_rows(&conn, id, &projects)?;
+            } else {
+                for p in &projects {
+                    conn.execute("DELETE FROM backup_target_type_projects WHERE btt_id = ?1 AND project_id = ?2", params![id, p])?;
+                }
+            }
+        }
+        Membership::AddMetadata | Membership::RemoveMetadata => {
+            let meta = metadata_list(obj)?;
+            if meta.is_empty() {
+                return Err(Fault::bad_request("metadata must hold at least one key/value pair"));
+            }
+            require_type(&conn, id)?;
+            if matches!(op, Membership::AddMetadata) {
+                add_metadata_rows(&conn, id, &meta)?;
+            } else {
+                for (k, _) in &meta {
+                    conn.execute("DELETE FROM backup_target_type_metadata WHERE btt_id = ?1 AND key = ?2", params![id, k])?;
+                }
+            }
+        }
     }
-    touch(&conn, &id)?;
-    found(&conn, &id)
+    touch(&conn, id)?;
+    found(&conn, id)
 }
 
-pub async fn add_metadata(
-    State(state): State<AppState>,
-    role: Option<Extension<Role>>,
-    Path((_p, id)): Path<(String, String)>,
-    body: Bytes,
-) -> ApiResult {
-    require_admin(role.as_deref())?;
-    let body = parse_body(&body)?;
-    let obj = wrapped(&body, "backup_target_type")?;
-    let meta = metadata_list(obj)?;
-    if meta.is_empty() {
-        return Err(Fault::bad_request("metadata must hold at least one key/value pair"));
-    }
-    let conn = state.conn();
-    require_type(&conn, &id)?;
-    add_metadata_rows(&conn, &id, &meta)?;
-    touch(&conn, &id)?;
-    found(&conn, &id)
+type TypePath = Path<(String, String)>;
+
+pub async fn add_projects(State(s): State<AppState>, role: Option<Extension<Role>>, Path((_p, id)): TypePath, body: Bytes) -> ApiResult {
+    change_membership(&s, role.as_deref(), &id, &body, Membership::AddProjects)
 }
 
-pub async fn remove_metadata(
-    State(state): State<AppState>,
-    role: Option<Extension<Role>>,
-    Path((_p, id)): Path<(String, String)>,
-    body: Bytes,
-) -> ApiResult {
-    require_admin(role.as_deref())?;
-    let body = parse_body(&body)?;
-    let obj = wrapped(&body, "backup_target_type")?;
-    let meta = metadata_list(obj)?;
-    let conn = state.conn();
-    require_type(&conn, &id)?;
-    for (k, _) in &meta {
-        conn.execute("DELETE FROM backup_target_type_metadata WHERE btt_id = ?1 AND key = ?2", params![id, k])?;
-    }
-    touch(&conn, &id)?;
-    found(&conn, &id)
+pub async fn remove_projects(State(s): State<AppState>, role: Option<Extension<Role>>, Path((_p, id)): TypePath, body: Bytes) -> ApiResult {
+    change_membership(&s, role.as_deref(), &id, &body, Membership::RemoveProjects)
+}
+
+pub async fn add_metadata(State(s): State<AppState>, role: Option<Extension<Role>>, Path((_p, id)): TypePath, body: Bytes) -> ApiResult {
+    change_membership(&s, role.as_deref(), &id, &body, Membership::AddMetadata)
+}
+
+pub async fn remove_metadata(State(s): State<AppState>, role: Option<Extension<Role>>, Path((_p, id)): TypePath, body: Bytes) -> ApiResult {
+    change_membership(&s, role.as_deref(), &id, &body, Membership::RemoveMetadata)
 }
 
 pub fn delete_type_rows(conn: &Connection, id: &str) -> Result<usize, Fault> {
