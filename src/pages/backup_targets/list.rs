@@ -146,15 +146,15 @@ pub fn TargetsTable(
     view! {
         <DataTable label="Backup targets" sort count=Signal::derive(move || format!("Showing {} of {} targets", rows().len(), total))
             columns=vec![
-                sortable("Type", "type"), sortable("Export", "export"), sortable("Mount path", "mount"),
+                sortable("Type", "type"), sortable("Export / mount path", "export"),
                 sortable("Default", "default"), sortable("Status", "status"), sortable("Capacity / used", "usage"),
                 sortable("Version", "version"), sortable("Target types", "types"),
-                sortable(format!("Created ({zone})"), "created"), sortable("Updated", "updated"), fixed("Actions"),
+                sortable(format!("Created / updated ({zone})"), "created"), fixed("Actions"),
             ]>
                     {move || {
                         let list = rows();
                         if list.is_empty() {
-                            return view! { <tr><td colspan="11" class="data-table__empty">"No target matches the filter."</td></tr> }.into_any();
+                            return view! { <tr><td colspan="9" class="data-table__empty">"No target matches the filter."</td></tr> }.into_any();
                         }
                         list.into_iter().map(|t| view! { <TargetRow target=t types on_set_default on_delete/> }).collect_view().into_any()
                     }}
@@ -193,8 +193,12 @@ fn TargetRow(
     view! {
         <tr data-target-id=target.id.clone()>
             <td><Tag text=target.kind_label() modifier=kind_class/>{target.is_immutable().then(|| view! { <Tag text="Object lock" modifier="tag--lock"/> })}</td>
-            <td class="mono cell--export"><a href=href>{if export.is_empty() { target.id.clone() } else { export.clone() }}</a></td>
-            <td class="mono small cell--truncate" title=or_dash(target.filesystem_export_mount_path.as_deref())>{or_dash(target.filesystem_export_mount_path.as_deref())}</td>
+            <td class="cell--export">
+                <a class="mono" href=href>{if export.is_empty() { target.id.clone() } else { export.clone() }}</a>
+                <div class="mono small muted cell--truncate" title=or_dash(target.filesystem_export_mount_path.as_deref())>
+                    {or_dash(target.filesystem_export_mount_path.as_deref())}
+                </div>
+            </td>
             <td>{if is_default { view! { <Tag text="Default" modifier="tag--default"/> }.into_any() } else { view! { <span class="muted">"No"</span> }.into_any() }}</td>
             <td><StatusBadge status=target.status.clone().unwrap_or_else(|| "unknown".into())/></td>
             <td class="cell--usage">{match usage {
@@ -206,9 +210,8 @@ fn TargetRow(
                 Some(id) => view! { <a class="chip" href=format!("/target-types/{}", crate::api::encode_segment(&id))>{name}</a> }.into_any(),
                 None => view! { <span class="chip">{name}</span> }.into_any(),
             }).collect_view()}</td>
-            <td class="cell--nowrap"><Time value=target.created_at.clone()/></td>
-            <td class="cell--nowrap"><Time value=target.updated_at.clone()/></td>
-            <td class="cell--actions">
+            <td class="cell--time"><Time value=target.created_at.clone()/><br/><span class="muted small"><Time value=target.updated_at.clone()/></span></td>
+            <td class="cell--actions cell--stack">
                 <button type="button" class="btn btn--secondary btn--small" disabled=is_default
                     aria-label=format!("Set {} as default", t1.export())
                     on:click=move |_| on_set_default.run(t1.clone())>"Set default"</button>
