@@ -93,7 +93,6 @@ fn matches(t: &BackupTarget, needle: &str, kind: &str) -> bool {
 fn sort_key(t: &BackupTarget, column: &str) -> String {
     let text = match column {
         "type" => t.kind.clone().unwrap_or_default(),
-        "mount" => t.filesystem_export_mount_path.clone().unwrap_or_default(),
         "default" => if t.is_default { "0" } else { "1" }.to_owned(),
         "status" => t.status.clone().unwrap_or_default(),
         "version" => t.version.clone().unwrap_or_default(),

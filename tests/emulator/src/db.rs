@@ -251,3 +251,37 @@ pub fn seed(conn: &Connection) -> rusqlite::Result<()> {
     }
     Ok(())
 }
+
+/// `n` more finished snapshots in the demo project, for measuring the console at scale.
+pub fn seed_bulk(conn: &mut Connection, n: usize) -> rusqlite::Result<()> {
+    let workloads: Vec<(String, String)> = conn
+        .prepare("SELECT id, name FROM workloads WHERE project_id = ?1 ORDER BY name")?
+        .query_map([DEMO_PROJECT], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    if workloads.is_empty() {
+        return Ok(());
+    }
+    let start = chrono::Utc::now() - chrono::Duration::days(365);
+    let tx = conn.transaction()?;
+    {
+        let mut insert = tx.prepare(
+            "INSERT INTO snapshots (id, project_id, workload_id, user_id, name, description, host, status,
+                snapshot_type, created_at, updated_at, finished_at, progress, progress_msg, size, restore_size,
+                uploaded_size, time_taken, is_scheduled)
+             VALUES (?1, ?2, ?3, NULL, ?4, 'Bulk demo snapshot', ?5, ?6, ?7, ?8, ?8, ?8, 100,
+                'Snapshot of workload is complete', 44171264, 2147483648, 44171264, 300, 1)",
+        )?;
+        for i in 0..n {
+            let (wid, wname) = &workloads[i % workloads.len()];
+            let at = start + chrono::Duration::minutes((i as i64) * 525_600 / (n.max(1) as i64));
+            insert.execute(params![
+                new_id(), DEMO_PROJECT, wid, format!("{wname}-bulk-{i:05}"),
+                if i % 2 == 0 { "TVM1" } else { "TVM2" },
+                if i % 23 == 0 { "error" } else { "available" },
+                if i % 7 == 0 { "full" } else { "incremental" },
+                api_time(at)
+            ])?;
+        }
+    }
+    tx.commit()
+}

@@ -36,6 +36,8 @@ pub struct Config {
     /// "5.0" sends `nfs_export`; anything else sends `filesystem_export`.
     pub api_version: String,
     pub tick_ms: u64,
+    /// Extra finished snapshots to seed, for measuring the console at scale.
+    pub extra_snapshots: usize,
 }
 
 impl Default for Config {
@@ -50,6 +52,7 @@ impl Default for Config {
             create_target_delay_ms: 800,
             api_version: "5.2".into(),
             tick_ms: 250,
+            extra_snapshots: 0,
         }
     }
 }
@@ -87,9 +90,10 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(config: Config) -> rusqlite::Result<Self> {
-        let conn = db::open(config.db.as_deref())?;
+        let mut conn = db::open(config.db.as_deref())?;
         if config.seed {
             db::seed(&conn)?;
+            db::seed_bulk(&mut conn, config.extra_snapshots)?;
         }
         Ok(Self {
             db: Arc::new(Mutex::new(conn)),

@@ -5,7 +5,7 @@ use wlm_emulator::{router, spawn_lifecycle, AppState, Config};
 
 const USAGE: &str = "usage: wlm-emulator [--port N] [--host ADDR] [--db PATH] [--static DIR] [--no-seed]
        [--member-token T] [--admin-token T] [--snapshot-seconds S] [--create-delay-ms MS]
-       [--api-version 5.0|5.2] [--tick-ms MS]";
+       [--api-version 5.0|5.2] [--tick-ms MS] [--extra-snapshots N]";
 
 fn parse() -> Result<(Config, SocketAddr), String> {
     let mut config = Config::default();
@@ -26,6 +26,7 @@ fn parse() -> Result<(Config, SocketAddr), String> {
             "--create-delay-ms" => config.create_target_delay_ms = value()?.parse().map_err(|e| format!("--create-delay-ms: {e}"))?,
             "--api-version" => config.api_version = value()?,
             "--tick-ms" => config.tick_ms = value()?.parse().map_err(|e| format!("--tick-ms: {e}"))?,
+            "--extra-snapshots" => config.extra_snapshots = value()?.parse().map_err(|e| format!("--extra-snapshots: {e}"))?,
             "-h" | "--help" => return Err(USAGE.to_owned()),
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
         }
