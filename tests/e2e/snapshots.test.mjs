@@ -91,6 +91,26 @@ test('polling stops once nothing is in progress', async () => {
   assert.deepEqual(polls.map((r) => r.path), [], 'no request while every snapshot is final');
 });
 
+test('a hidden page sends no polls, and polling resumes when it is shown again', async () => {
+  const row = await takeFromList('e2e-hidden', false);
+  const id = await row.getAttribute('data-snapshot-id');
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await new Promise((r) => setTimeout(r, 1000));
+  const since = await emu.lastSeq();
+  await new Promise((r) => setTimeout(r, 4000));
+  assert.equal((await snapshotRequests(since, id)).length, 0, 'no polling while hidden');
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await eventually(async () => (await rowNamed('e2e-hidden').getAttribute('data-status')) === 'available',
+    { timeout: 20000, what: 'available after the page is shown again' });
+  assert.ok((await snapshotRequests(since, id)).length >= 1);
+});
+
 test('take another and cancel it from its row', async () => {
   const since = await emu.lastSeq();
   const row = await takeFromList('e2e-cancel-me', false);

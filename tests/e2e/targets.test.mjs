@@ -211,6 +211,29 @@ test('delete the type, then the target, each confirmed with the documented warni
   assert.equal(await targetByExport('s3.e2e.example/e2e-bucket'), undefined);
 });
 
+test('keyboard alone: the delete dialog takes focus, keeps it, and Escape gives it back', async () => {
+  await page.goto(emu.url + '/backup-targets');
+  await rowOf('192.168.1.34:/mnt/tvault/tvm').waitFor();
+  const trigger = page.getByRole('button', { name: 'Delete 192.168.1.34:/mnt/tvault/tvm' });
+  await trigger.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  const inDialog = () => page.evaluate(() => !!document.activeElement && !!document.activeElement.closest('dialog'));
+  assert.ok(await inDialog(), 'focus moved into the dialog');
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press('Tab');
+    // Focus may visit the browser UI between cycles; it never lands on the page behind.
+    const behind = await page.evaluate(() => !!document.activeElement && document.activeElement !== document.body
+      && !document.activeElement.closest('dialog'));
+    assert.ok(!behind, 'Tab never reaches the page behind the modal');
+  }
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  assert.ok(await trigger.evaluate((el) => el === document.activeElement), 'focus returns to the Delete button');
+  assert.ok(await targetByExport('192.168.1.34:/mnt/tvault/tvm'), 'nothing was deleted');
+});
+
 test('an XSS name renders as text and runs nothing', async () => {
   const evil = '<img src=x onerror=alert(1)>';
   const created = await emu.api('POST', '/backup_target_types', undefined, { backup_target_type: { name: evil,
