@@ -1,7 +1,8 @@
 //! The signed-in session: token, project, endpoint. It lives in `sessionStorage` (gone when
 //! the tab closes) and in one reactive signal; nowhere else.
 
-use crate::api::Client;
+use crate::api::{ApiError, Client};
+use std::future::Future;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -131,3 +132,16 @@ pub fn use_session() -> SessionCtx {
 pub fn signed_out_error() -> crate::api::ApiError {
     crate::api::ApiError::Unauthorized { message: "You are not signed in.".to_owned(), request_id: None }
 }
+
+/// Runs one API call with the current session's client.
+pub async fn with_client<T, F, Fut>(ctx: SessionCtx, call: F) -> Result<T, ApiError>
+where
+    F: FnOnce(Client) -> Fut,
+    Fut: Future<Output = Result<T, ApiError>>,
+{
+    match ctx.client() {
+        Some(client) => call(client).await,
+        None => Err(signed_out_error()),
+    }
+}
+

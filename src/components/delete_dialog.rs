@@ -3,7 +3,7 @@
 
 use super::{use_toasts, ConfirmDialog};
 use crate::api::{ApiError, Client};
-use crate::pages::with_client;
+use crate::session::with_client;
 use crate::session::use_session;
 use futures::future::LocalBoxFuture;
 use leptos::prelude::*;

@@ -91,3 +91,18 @@ pub fn CheckField(
         </div>
     }
 }
+
+/// Moves focus to the first field marked invalid, so keyboard users land on the problem.
+pub fn focus_first_invalid() {
+    use wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    // Errors render after this tick; look once the DOM has them.
+    leptos::task::spawn_local(async move {
+        leptos::task::tick().await;
+        if let Ok(Some(el)) = doc.query_selector("[aria-invalid=\"true\"]") {
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+}

@@ -6,22 +6,8 @@ pub mod not_found;
 pub mod snapshots;
 pub mod target_types;
 
-use crate::api::{ApiError, Client};
-use crate::session::{signed_out_error, SessionCtx};
+pub use crate::session::with_client;
 use leptos::prelude::*;
-use std::future::Future;
-
-/// Runs one API call with the current session's client.
-pub async fn with_client<T, F, Fut>(ctx: SessionCtx, call: F) -> Result<T, ApiError>
-where
-    F: FnOnce(Client) -> Fut,
-    Fut: Future<Output = Result<T, ApiError>>,
-{
-    match ctx.client() {
-        Some(client) => call(client).await,
-        None => Err(signed_out_error()),
-    }
-}
 
 /// The loading placeholder every page shows first.
 #[component]

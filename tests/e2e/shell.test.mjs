@@ -81,6 +81,8 @@ test('a deep link survives sign-in, and a 401 mid-session returns to it after si
 
   // The token is revoked: the next call answers 401.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Target types' }).click();
+  // Let the page finish loading first, so the revoked token meets the Refresh.
+  await page.locator('table[aria-label="Backup target types"] tbody tr').first().waitFor();
   await emu.failNext({ status: 401, body: '{"unauthorized": {"message": "Token expired", "code": 401}}', path_contains: '/backup_target' });
   await page.getByRole('button', { name: 'Refresh' }).click();
   await page.getByRole('heading', { name: 'Sign in to the Backup Console' }).waitFor();

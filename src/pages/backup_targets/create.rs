@@ -144,7 +144,7 @@ pub fn BackupTargetCreatePage() -> impl IntoView {
         let pairs = validate_rows(&meta.get_untracked());
         meta_err.set(pairs.as_ref().err().cloned());
         let (Ok(metadata), None, None, None) = (pairs, export_err.get_untracked(), url_err.get_untracked(), bucket_err.get_untracked()) else {
-            focus_first_invalid();
+            crate::components::form_field::focus_first_invalid();
             return;
         };
         failure.set(None);
@@ -209,19 +209,4 @@ pub fn BackupTargetCreatePage() -> impl IntoView {
             </form>
         </section>
     }
-}
-
-/// Moves focus to the first field marked invalid, so keyboard users land on the problem.
-pub fn focus_first_invalid() {
-    use wasm_bindgen::JsCast;
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    // Errors render after this tick; look once the DOM has them.
-    leptos::task::spawn_local(async move {
-        leptos::task::tick().await;
-        if let Ok(Some(el)) = doc.query_selector("[aria-invalid=\"true\"]") {
-            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
-        }
-    });
 }

@@ -4,7 +4,7 @@ mod create;
 mod detail;
 mod list;
 
-pub use create::{focus_first_invalid, validate_bucket, validate_nfs_export, validate_s3_url, BackupTargetCreatePage};
+pub use create::{validate_bucket, validate_nfs_export, validate_s3_url, BackupTargetCreatePage};
 pub use detail::BackupTargetDetailPage;
 pub use list::{BackupTargetsPage, TargetsTable};
 

@@ -88,7 +88,7 @@ pub fn TakeSnapshotForm(
         workload_err.set(workload.get_untracked().trim().is_empty().then(|| "Choose the workload to snapshot.".to_owned()));
         name_err.set((name.get_untracked().trim().len() > 255).then(|| "A name has at most 255 characters.".to_owned()));
         if workload_err.get_untracked().is_some() || name_err.get_untracked().is_some() {
-            crate::pages::backup_targets::focus_first_invalid();
+            crate::components::form_field::focus_first_invalid();
             return;
         }
         failure.set(None);

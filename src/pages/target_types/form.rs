@@ -153,7 +153,7 @@ fn TypeForm(existing: Option<TargetType>, targets: Vec<BackupTarget>) -> impl In
         let pairs = validate_rows(&meta.get_untracked());
         meta_err.set(pairs.as_ref().err().cloned());
         let (Ok(project_list), Ok(metadata), None, None) = (project_list, pairs, name_err.get_untracked(), target_err.get_untracked()) else {
-            crate::pages::backup_targets::focus_first_invalid();
+            crate::components::form_field::focus_first_invalid();
             return;
         };
         failure.set(None);
