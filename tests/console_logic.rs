@@ -8,7 +8,8 @@ use wlm_console::models::backup_target::parse_size;
 use wlm_console::models::snapshot::is_valid_filter_date;
 use wlm_console::models::Snapshot;
 use wlm_console::pages::backup_targets::{validate_bucket, validate_nfs_export, validate_s3_url};
-use wlm_console::pages::login::{safe_next, validate_endpoint, validate_project_id};
+use wlm_console::api::redact;
+use wlm_console::pages::login::{safe_next, validate_endpoint, validate_project_id, validate_token};
 use wlm_console::pages::snapshots::filter_query_string;
 use wlm_console::pages::snapshots::poller::{is_newer_or_same, merge_polled, next_delay, BASE_DELAY_MS, MAX_DELAY_MS};
 use wlm_console::pages::target_types::parse_project_list;
@@ -136,4 +137,17 @@ fn an_older_poll_answer_never_overwrites_a_newer_one() {
     let done = Snapshot { status: Some("available".into()), updated_at: Some("2024-01-01T00:00:20.000000".into()), ..newer };
     assert!(merge_polled(&mut rows, done));
     assert_eq!(rows[0].status(), "available");
+}
+
+#[test]
+fn the_token_never_reaches_a_message() {
+    let token = "gAAAAAB-secret\n";
+    let browser_text = format!("Headers.set: '{token}' is an invalid header value.");
+    let shown = redact(&browser_text, token);
+    assert!(!shown.contains("secret"), "{shown}");
+    assert!(shown.contains("<token>"));
+    assert_eq!(validate_token(""), Some("Enter a token.".into()));
+    let refused = validate_token("abc def\u{e9}").unwrap();
+    assert!(!refused.contains("abc"), "the message does not repeat the token");
+    assert_eq!(validate_token("gAAAAABl-_xyz.123"), None);
 }

@@ -164,8 +164,22 @@ impl Client {
     }
 }
 
+/// Removes the token from text that came from the browser, before it can reach a message.
+pub fn redact(text: &str, token: &str) -> String {
+    if token.is_empty() {
+        return text.to_owned();
+    }
+    text.replace(token, "<token>")
+}
+
+/// A token is sent as a header value: visible ASCII only, which also keeps it out of
+/// the browser's "invalid header value" errors.
+pub fn is_valid_token(token: &str) -> bool {
+    !token.is_empty() && token.bytes().all(|b| b.is_ascii_graphic())
+}
+
 mod transport {
-    use super::{ApiError, Method, RawResponse};
+    use super::{redact, ApiError, Method, RawResponse};
     use futures::future::{select, Either};
     use gloo_net::http::RequestBuilder;
     use serde_json::Value;
@@ -200,11 +214,15 @@ mod transport {
                 .body(json.to_string()),
             None => builder.build(),
         }
-        // The browser's message here never contains header values.
-        .map_err(|e| ApiError::Network { message: e.to_string() })?;
+        // Some browsers quote the offending header value, which may be the token.
+        .map_err(|e| ApiError::Network { message: redact(&e.to_string(), token) })?;
 
+        let token = token.to_owned();
         let exchange = Box::pin(async move {
-            let response = request.send().await.map_err(|e| ApiError::Network { message: network_text(&e) })?;
+            let response = request
+                .send()
+                .await
+                .map_err(|e| ApiError::Network { message: redact(&network_text(&e), &token) })?;
             let status = response.status();
             let headers = response.headers();
             let request_id = headers

@@ -41,6 +41,18 @@ pub fn validate_endpoint(text: &str) -> Option<String> {
     }
 }
 
+/// The message for a token that cannot be sent; it never repeats the token.
+pub fn validate_token(text: &str) -> Option<String> {
+    let t = text.trim();
+    if t.is_empty() {
+        Some("Enter a token.".into())
+    } else if !crate::api::is_valid_token(t) {
+        Some("A token has only visible ASCII characters, without spaces.".into())
+    } else {
+        None
+    }
+}
+
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let ctx = use_session();
@@ -96,7 +108,7 @@ pub fn LoginPage() -> impl IntoView {
         }
         endpoint_error.set(validate_endpoint(&endpoint.get_untracked()));
         project_error.set(validate_project_id(&project.get_untracked()));
-        token_error.set(token.get_untracked().trim().is_empty().then(|| "Enter a token.".to_owned()));
+        token_error.set(validate_token(&token.get_untracked()));
         if endpoint_error.get_untracked().is_some() || project_error.get_untracked().is_some() || token_error.get_untracked().is_some() {
             return;
         }
