@@ -110,7 +110,7 @@ async fn confirm_dialog_is_modal_and_escape_closes_it() {
     let open = RwSignal::new(false);
     let confirmed = RwSignal::new(0);
     let _handle = mount_to(root.clone(), move || view! {
-        <ConfirmDialog open title=Signal::derive(|| "Delete?".to_owned()) confirm_label=Signal::derive(|| "Delete it".to_owned())
+        <ConfirmDialog open on_close=Callback::new(move |_| open.set(false)) title=Signal::derive(|| "Delete?".to_owned()) confirm_label=Signal::derive(|| "Delete it".to_owned())
             busy=Signal::derive(|| false) danger=true on_confirm=Callback::new(move |_| confirmed.update(|n| *n += 1))>
             <p>"Body text"</p>
         </ConfirmDialog>

@@ -158,7 +158,7 @@ async fn snapshot_detail_shows_every_section_of_the_sample() {
     let root = container();
     let snap: Snapshot = decode("snapshot_show", "snapshot", "snapshots");
     let _handle = mount_to(root.clone(), move || {
-        let cancel = Action::new_local(|_: &String| async {});
+        let cancel = Action::new_local(|_: &Snapshot| async {});
         let to_delete = RwSignal::new(None::<DeleteSubject>);
         view! { <Router><SnapshotDetail snapshot=snap.clone() workload=Some("Workload_1".into()) live=Signal::derive(|| false) cancel to_delete/></Router> }
     });

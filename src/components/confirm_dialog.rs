@@ -5,8 +5,11 @@ use leptos::prelude::*;
 /// open (focus stays inside), Escape closes it, and focus returns where it was.
 #[component]
 pub fn ConfirmDialog(
-    /// Opens and closes the dialog.
-    open: RwSignal<bool>,
+    /// Whether the dialog is open; the caller owns this state.
+    #[prop(into)]
+    open: Signal<bool>,
+    /// The user dismissed it (Cancel, Escape): the caller clears its state.
+    on_close: Callback<()>,
     #[prop(into)] title: Signal<String>,
     /// Label of the confirming button, e.g. "Delete target".
     #[prop(into)]
@@ -39,15 +42,16 @@ pub fn ConfirmDialog(
             on:cancel=move |ev: web_sys::Event| {
                 // Escape: close unless a request is running.
                 ev.prevent_default();
-                if !busy.get_untracked() { open.set(false); }
+                if !busy.get_untracked() { on_close.run(()); }
             }
-            on:close=move |_| open.set(false)
+            // Closed by the browser rather than by `open` turning false.
+            on:close=move |_| if open.get_untracked() { on_close.run(()) }
         >
             <h2 class="dialog__title" id=title_id>{move || title.get()}</h2>
             <div class="dialog__body">{children()}</div>
             <div class="dialog__actions">
                 <button type="button" class="btn btn--secondary" disabled=move || busy.get()
-                    on:click=move |_| open.set(false)>"Cancel"</button>
+                    on:click=move |_| on_close.run(())>"Cancel"</button>
                 <button type="button" class=confirm_class disabled=move || busy.get() aria-busy=move || busy.get().to_string()
                     on:click=move |_| on_confirm.run(())>
                     {move || if busy.get() { "Working…".to_owned() } else { confirm_label.get() }}

@@ -24,20 +24,51 @@ impl SortState {
         }
     }
 
-    /// Sorts `rows` by `key(row, column)`, keeping the original order among equals.
-    pub fn apply<T, K: Ord>(&self, rows: &mut [T], key: impl Fn(&T, &str) -> K) {
+    /// Sorts `rows` by `key(row, column)`, keeping the original order among equals. Each
+    /// row's key is computed once: live lists re-sort thousands of rows on every poll.
+    pub fn apply<T>(&self, rows: &mut Vec<T>, key: impl Fn(&T, &str) -> SortKey) {
         let column = self.column.get();
         let ascending = self.ascending.get();
-        rows.sort_by(|a, b| {
-            let o = key(a, column).cmp(&key(b, column));
+        let mut keyed: Vec<(SortKey, T)> = rows.drain(..).map(|r| (key(&r, column), r)).collect();
+        keyed.sort_by(|a, b| {
+            let o = a.0.cmp(&b.0);
             if ascending { o } else { o.reverse() }
         });
+        rows.extend(keyed.into_iter().map(|(_, r)| r));
+    }
+}
+
+/// What a column sorts by: text (case-insensitive) or a number, where a missing number
+/// sorts after every present one.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SortKey {
+    Text(String),
+    Number(Option<f64>),
+}
+
+impl Eq for SortKey {}
+
+impl PartialOrd for SortKey {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for SortKey {
+    fn cmp(&self, other: &Self) -> Ordering {
+        match (self, other) {
+            (SortKey::Text(a), SortKey::Text(b)) => a.cmp(b),
+            (SortKey::Number(a), SortKey::Number(b)) => cmp_opt_f64(*a, *b),
+            // One column never mixes the two; any fixed order keeps this total.
+            (SortKey::Text(_), SortKey::Number(_)) => Ordering::Less,
+            (SortKey::Number(_), SortKey::Text(_)) => Ordering::Greater,
+        }
     }
 }
 
 /// Case-insensitive text key for sorting.
-pub fn text_key(text: &str) -> String {
-    text.to_lowercase()
+pub fn text_key(text: &str) -> SortKey {
+    SortKey::Text(text.to_lowercase())
 }
 
 /// Compares floats where `None` sorts last.

@@ -34,20 +34,9 @@ pub fn DeleteDialog(
 ) -> impl IntoView {
     let ctx = use_session();
     let toasts = use_toasts();
-    let open = RwSignal::new(false);
-    // Two-way link between "an item is chosen" and "the dialog is open"; each side is
-    // written only when it differs, or the two effects would wake each other forever.
-    Effect::new(move |_| {
-        let want = subject.with(Option::is_some);
-        if open.get_untracked() != want {
-            open.set(want);
-        }
-    });
-    Effect::new(move |_| {
-        if !open.get() && subject.with_untracked(Option::is_some) {
-            subject.set(None);
-        }
-    });
+    // The dialog is open exactly while an item is chosen.
+    let open = Signal::derive(move || subject.with(Option::is_some));
+    let close = Callback::new(move |_| subject.set(None));
     let action = Action::new_local(move |s: &DeleteSubject| {
         let s = s.clone();
         async move {
@@ -55,7 +44,7 @@ pub fn DeleteDialog(
             match with_client(ctx, |c| delete(c, id)).await {
                 Ok(extra) => {
                     toasts.success(format!("Deleted {noun} {}.{extra}", s.label));
-                    open.set(false);
+                    subject.set(None);
                     on_deleted.run(s.id);
                 }
                 Err(e) => toasts.error(format!("Could not delete {noun} {}", s.label), &e),
@@ -67,7 +56,7 @@ pub fn DeleteDialog(
     let title = Signal::derive(move || format!("Delete {noun}?"));
     let confirm = Signal::derive(move || format!("Delete {noun}"));
     view! {
-        <ConfirmDialog open=open title=title confirm_label=confirm busy=busy danger=true
+        <ConfirmDialog open=open on_close=close title=title confirm_label=confirm busy=busy danger=true
             on_confirm=Callback::new(move |_| {
                 if let Some(s) = subject.get_untracked() { action.dispatch(s); }
             })>

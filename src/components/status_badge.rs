@@ -6,7 +6,6 @@ pub enum Tone {
     Danger,
     Progress,
     Muted,
-    Neutral,
 }
 
 impl Tone {
@@ -16,7 +15,6 @@ impl Tone {
             Tone::Danger => "badge badge--danger",
             Tone::Progress => "badge badge--progress",
             Tone::Muted => "badge badge--muted",
-            Tone::Neutral => "badge badge--neutral",
         }
     }
 }

@@ -54,6 +54,15 @@ impl TargetType {
     }
 }
 
+/// The id of the type named `name` on target `target_id`: the types embedded in a target
+/// carry no id on most servers, so the type list supplies it.
+pub fn type_id_for(types: &[TargetType], target_id: &str, name: &str) -> Option<String> {
+    types
+        .iter()
+        .find(|t| t.name() == name && t.backup_targets_id.as_deref() == Some(target_id))
+        .map(|t| t.id.clone())
+}
+
 fn metadata_list(pairs: &[(String, String)]) -> Value {
     Value::Array(pairs.iter().map(|(k, v)| json!({"key": k, "value": v})).collect())
 }

@@ -1,6 +1,7 @@
 // Shared set-up for the end-to-end tests: a fresh emulator per test file (serving the release
 // build), Debian's Chromium through playwright-core, screenshots and axe-core checks.
 import { spawn } from 'node:child_process';
+import { before, after } from 'node:test';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -113,4 +114,25 @@ export async function eventually(check, { timeout = 15000, every = 200, what = '
     await new Promise((r) => setTimeout(r, every));
   }
   throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+}
+
+/**
+ * One emulator and one browser for a test file, stopped after it. With `signInAs`, also a
+ * page signed in with those options and showing `ready`. `use` receives them once started.
+ */
+export function useSuite({ signInAs, ready } = {}, use = () => {}) {
+  let emu;
+  let browser;
+  before(async () => {
+    emu = await startEmulator();
+    browser = await launchBrowser();
+    let page;
+    if (signInAs) {
+      page = await newPage(browser);
+      await signIn(page, emu.url, signInAs);
+      await page.locator(ready).first().waitFor();
+    }
+    use({ emu, browser, page });
+  });
+  after(async () => { await browser?.close(); await emu?.stop(); });
 }

@@ -1,13 +1,12 @@
 // Issue 2: sign in with Project ID and Token, see the three areas, sign out, bad tokens,
 // and a 401 in the middle of a session.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startEmulator, launchBrowser, newPage, signIn, shot, assertAccessible, eventually, PROJECT, ADMIN } from './harness.mjs';
+import { useSuite, newPage, signIn, shot, assertAccessible, eventually, PROJECT, ADMIN } from './harness.mjs';
 
 let emu;
 let browser;
-before(async () => { emu = await startEmulator(); browser = await launchBrowser(); });
-after(async () => { await browser?.close(); await emu?.stop(); });
+useSuite({}, (s) => ({ emu, browser } = s));
 
 test('sign in, visit the three areas, sign out', async () => {
   const page = await newPage(browser);

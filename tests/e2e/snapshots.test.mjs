@@ -1,21 +1,15 @@
 // Issue 4: take, watch, cancel, delete, filter, bookmark; polling stops once nothing moves.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startEmulator, launchBrowser, newPage, signIn, shot, assertAccessible, eventually, PROJECT, MEMBER, ADMIN } from './harness.mjs';
+import { useSuite, newPage, shot, assertAccessible, eventually, PROJECT, MEMBER, ADMIN } from './harness.mjs';
 
 const CI_RUNNERS = '6c5d4e3f-2a1b-4c9d-8e7f-6a5b4c3d2e1f';
 const BILLING = '4b9e2c61-7a3d-4f0e-8c55-1d2e3f4a5b6c';
 let emu;
 let browser;
 let page;
-before(async () => {
-  emu = await startEmulator();
-  browser = await launchBrowser();
-  page = await newPage(browser);
-  await signIn(page, emu.url, { token: MEMBER, path: '/snapshots' });
-  await page.locator('table[aria-label="Snapshots"] tbody tr').first().waitFor();
-});
-after(async () => { await browser?.close(); await emu?.stop(); });
+useSuite({ signInAs: { token: MEMBER, path: '/snapshots' }, ready: 'table[aria-label="Snapshots"] tbody tr' },
+  (s) => ({ emu, browser, page } = s));
 
 const table = () => page.locator('table[aria-label="Snapshots"]');
 const rowNamed = (name) => table().locator('tbody tr', { has: page.getByRole('link', { name, exact: true }) });

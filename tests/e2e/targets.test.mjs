@@ -1,20 +1,12 @@
 // Issue 3: every backup target and target type operation from the console, each checked on
 // screen, through the API, and in what the emulator received.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startEmulator, launchBrowser, newPage, signIn, shot, assertAccessible, eventually } from './harness.mjs';
+import { useSuite, shot, assertAccessible, eventually } from './harness.mjs';
 
 let emu;
-let browser;
 let page;
-before(async () => {
-  emu = await startEmulator();
-  browser = await launchBrowser();
-  page = await newPage(browser);
-  await signIn(page, emu.url);
-  await page.locator('table[aria-label="Backup targets"] tbody tr').first().waitFor();
-});
-after(async () => { await browser?.close(); await emu?.stop(); });
+useSuite({ signInAs: {}, ready: 'table[aria-label="Backup targets"] tbody tr' }, (s) => ({ emu, page } = s));
 
 const targetsTable = () => page.locator('table[aria-label="Backup targets"]');
 const rowOf = (text) => targetsTable().locator('tbody tr', { hasText: text });

@@ -123,7 +123,7 @@ pub fn BackupTargetCreatePage() -> impl IntoView {
     Effect::new(move |_| match create.value().get() {
         Some(Ok(target)) => {
             toasts.success(format!("Backup target {} created.", target.export()));
-            navigate(&format!("/backup-targets/{}", crate::api::encode_segment(&target.id)), NavigateOptions::default());
+            navigate(&crate::pages::backup_targets::target_href(&target.id), NavigateOptions::default());
         }
         Some(Err(e)) => {
             toasts.error("Could not create the backup target", &e);

@@ -5,6 +5,7 @@ use crate::api::ApiError;
 use crate::components::status_badge::Tag;
 use crate::components::{ErrorPanel, PageHeader, ProgressBar, StatusBadge};
 use crate::format::or_dash;
+use crate::models::target_type::type_id_for;
 use crate::pages::{field, with_client, Loading, Time};
 use crate::session::use_session;
 use leptos::prelude::*;
@@ -42,9 +43,7 @@ pub fn BackupTargetDetailPage() -> impl IntoView {
                             let usage = target.usage_ratio();
                             let linked: Vec<_> = target.backup_target_types.iter().map(|r| {
                                 let name = r.name.clone().unwrap_or_default();
-                                let id = r.id.clone().or_else(|| types.iter()
-                                    .find(|t| t.name() == name && t.backup_targets_id.as_deref() == Some(&target.id))
-                                    .map(|t| t.id.clone()));
+                                let id = r.id.clone().or_else(|| type_id_for(&types, &target.id, &name));
                                 (r.clone(), name, id)
                             }).collect();
                             view! {

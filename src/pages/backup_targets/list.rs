@@ -2,11 +2,12 @@ use super::{set_default_action, target_subject, DeleteTargetDialog};
 use crate::api::backup_targets::list_backup_targets_detail;
 use crate::api::target_types::list_target_types_detail;
 use crate::api::ApiError;
-use crate::components::data_table::{cmp_opt_f64, text_key};
+use crate::components::data_table::{text_key, SortKey};
 use crate::components::status_badge::Tag;
 use crate::components::data_table::{fixed, sortable, DataTable};
 use crate::components::{ErrorPanel, PageHeader, ProgressBar, SortState, StatusBadge};
 use crate::format::{or_dash, zone_name};
+use crate::models::target_type::type_id_for;
 use crate::models::{BackupTarget, TargetType};
 use crate::pages::{with_client, EmptyState, Loading, Time};
 use crate::session::use_session;
@@ -90,7 +91,10 @@ fn matches(t: &BackupTarget, needle: &str, kind: &str) -> bool {
     needle.to_lowercase().split_whitespace().all(|w| hay.contains(w))
 }
 
-fn sort_key(t: &BackupTarget, column: &str) -> String {
+fn sort_key(t: &BackupTarget, column: &str) -> SortKey {
+    if column == "usage" {
+        return SortKey::Number(t.usage_ratio());
+    }
     let text = match column {
         "type" => t.kind.clone().unwrap_or_default(),
         "default" => if t.is_default { "0" } else { "1" }.to_owned(),
@@ -98,7 +102,6 @@ fn sort_key(t: &BackupTarget, column: &str) -> String {
         "version" => t.version.clone().unwrap_or_default(),
         "types" => t.type_names().join(","),
         "created" => t.created_at.clone().unwrap_or_default(),
-        "updated" => t.updated_at.clone().unwrap_or_default(),
         _ => t.export().to_owned(),
     };
     text_key(&text)
@@ -123,15 +126,7 @@ pub fn TargetsTable(
         let needle = search.get();
         let kind = kind.get();
         let mut list: Vec<BackupTarget> = targets.with_value(|t| t.iter().filter(|t| matches(t, &needle, &kind)).cloned().collect());
-        if sort.column.get() == "usage" {
-            let asc = sort.ascending.get();
-            list.sort_by(|a, b| {
-                let o = cmp_opt_f64(a.usage_ratio(), b.usage_ratio());
-                if asc { o } else { o.reverse() }
-            });
-        } else {
-            sort.apply(&mut list, sort_key);
-        }
+        sort.apply(&mut list, sort_key);
         list
     };
     let zone = zone_name();
@@ -168,7 +163,7 @@ fn TargetRow(
     on_set_default: Callback<BackupTarget>,
     on_delete: Callback<BackupTarget>,
 ) -> impl IntoView {
-    let href = format!("/backup-targets/{}", crate::api::encode_segment(&target.id));
+    let href = super::target_href(&target.id);
     let kind_class = if target.is_s3() { "tag--s3" } else { "tag--nfs" };
     let usage = target.usage_ratio();
     let usage_detail = format!("{} of {}", or_dash(target.used.as_deref()), or_dash(target.capacity.as_deref()));
@@ -177,10 +172,7 @@ fn TargetRow(
             .type_names()
             .into_iter()
             .map(|name| {
-                let id = all
-                    .iter()
-                    .find(|t| t.name() == name && t.backup_targets_id.as_deref() == Some(&target.id))
-                    .map(|t| t.id.clone());
+                let id = type_id_for(all, &target.id, &name);
                 (name, id)
             })
             .collect();

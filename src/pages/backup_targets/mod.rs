@@ -49,6 +49,11 @@ pub fn set_default_action(reload: RwSignal<u32>) -> Action<(String, String), ()>
     })
 }
 
+/// The detail page of a backup target.
+pub fn target_href(id: &str) -> String {
+    format!("/backup-targets/{}", crate::api::encode_segment(id))
+}
+
 pub fn target_subject(t: &crate::models::BackupTarget) -> DeleteSubject {
     let label = if t.export().is_empty() { t.id.clone() } else { t.export().to_owned() };
     DeleteSubject { id: t.id.clone(), label }

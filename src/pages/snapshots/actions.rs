@@ -1,9 +1,11 @@
-use crate::api::snapshots::{delete_snapshot, show_snapshot};
+use super::poller::merge_polled;
+use crate::api::snapshots::{cancel_snapshot, delete_snapshot, show_snapshot};
+use crate::components::use_toasts;
 use crate::api::{ApiError, Client};
 use crate::components::{DeleteDialog, DeleteSubject};
 use crate::models::Snapshot;
 use crate::pages::with_client;
-use crate::session::SessionCtx;
+use crate::session::{use_session, SessionCtx};
 use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 
@@ -19,20 +21,35 @@ pub fn DeleteSnapshotDialog(subject: RwSignal<Option<DeleteSubject>>, on_deleted
 }
 
 /// Re-reads one snapshot after an action so the row shows the server's word at once;
-/// a 404 removes it.
+/// a 404 removes it. It merges like the poller, so an older answer never wins.
 pub async fn refresh_one(ctx: SessionCtx, rows: RwSignal<Vec<Snapshot>>, id: String) {
     let key = id.clone();
     match with_client(ctx, |c| async move { show_snapshot(&c, &key).await }).await {
         Ok(fresh) => {
-            rows.try_update(|list| {
-                if let Some(row) = list.iter_mut().find(|r| r.id == fresh.id) {
-                    *row = fresh;
-                }
-            });
+            rows.try_update(|list| merge_polled(list, fresh));
         }
         Err(ApiError::NotFound { .. }) => {
             rows.try_update(|list| list.retain(|s| s.id != id));
         }
         Err(_) => {}
     }
+}
+
+/// Cancel, as the list rows and the detail page offer it: announce, then re-read the row.
+pub fn cancel_action(rows: RwSignal<Vec<Snapshot>>) -> Action<Snapshot, ()> {
+    let ctx = use_session();
+    let toasts = use_toasts();
+    Action::new_local(move |s: &Snapshot| {
+        let s = s.clone();
+        async move {
+            let id = s.id.clone();
+            match with_client(ctx, |c| async move { cancel_snapshot(&c, &id).await }).await {
+                Ok(()) => {
+                    toasts.success(format!("Cancel requested for snapshot {}.", s.name()));
+                    refresh_one(ctx, rows, s.id.clone()).await;
+                }
+                Err(e) => toasts.error(format!("Could not cancel snapshot {}", s.name()), &e),
+            }
+        }
+    })
 }

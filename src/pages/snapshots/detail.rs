@@ -1,11 +1,11 @@
 //! Everything `GET /snapshots/{id}` returns, organised for reading, kept live while it moves.
 
 use super::poller::use_snapshot_poller;
-use super::{refresh_one, DeleteSnapshotDialog};
-use crate::api::snapshots::{cancel_snapshot, show_snapshot};
+use super::{cancel_action, DeleteSnapshotDialog};
+use crate::api::snapshots::show_snapshot;
 use crate::api::workloads::list_workloads;
 use crate::components::status_badge::Tag;
-use crate::components::{use_toasts, DeleteSubject, ErrorPanel, PageHeader, ProgressBar, StatusBadge};
+use crate::components::{DeleteSubject, ErrorPanel, PageHeader, ProgressBar, StatusBadge};
 use crate::format::{duration, opt_bytes, or_dash};
 use crate::models::de::value_text;
 use crate::models::{Instance, Snapshot};
@@ -47,7 +47,6 @@ const STRUCTURED_KEYS: &[&str] = &["vm_metadata", "hostnames", "preferredgroup"]
 #[component]
 pub fn SnapshotDetailPage() -> impl IntoView {
     let ctx = use_session();
-    let toasts = use_toasts();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let reload = RwSignal::new(0u32);
@@ -65,19 +64,7 @@ pub fn SnapshotDetailPage() -> impl IntoView {
         }
     });
     let live = use_snapshot_poller(rows);
-    let cancel = Action::new_local(move |id: &String| {
-        let id = id.clone();
-        async move {
-            let key = id.clone();
-            match with_client(ctx, |c| async move { cancel_snapshot(&c, &key).await }).await {
-                Ok(()) => {
-                    toasts.success("Cancel requested.");
-                    refresh_one(ctx, rows, id).await;
-                }
-                Err(e) => toasts.error("Could not cancel the snapshot", &e),
-            }
-        }
-    });
+    let cancel = cancel_action(rows);
     let to_delete = RwSignal::new(None::<DeleteSubject>);
     let navigate = use_navigate();
     view! {
@@ -113,12 +100,12 @@ pub fn SnapshotDetail(
     snapshot: Snapshot,
     workload: Option<String>,
     live: Signal<bool>,
-    /// Cancels the snapshot with this id.
-    cancel: Action<String, ()>,
+    /// Cancels the snapshot.
+    cancel: Action<Snapshot, ()>,
     to_delete: RwSignal<Option<DeleteSubject>>,
 ) -> impl IntoView {
     let s = snapshot;
-    let (id_cancel, subject) = (s.id.clone(), DeleteSubject { id: s.id.clone(), label: s.name().to_owned() });
+    let (to_cancel, subject) = (s.clone(), DeleteSubject { id: s.id.clone(), label: s.name().to_owned() });
     let progress = s.progress_percent;
     let progress_msg = s.progress_msg.clone().unwrap_or_default();
     let (plain_meta, structured_meta): (Vec<_>, Vec<_>) = s
@@ -134,7 +121,7 @@ pub fn SnapshotDetail(
             <span class="live-indicator" aria-live="polite">{move || if live.get() { "● Live" } else { "" }}</span>
             {can_cancel.then(|| view! {
                 <button type="button" class="btn btn--secondary" disabled=move || cancel.pending().get()
-                    on:click=move |_| { cancel.dispatch(id_cancel.clone()); }>"Cancel snapshot"</button>
+                    on:click=move |_| { cancel.dispatch(to_cancel.clone()); }>"Cancel snapshot"</button>
             })}
             {can_delete.then(|| view! {
                 <button type="button" class="btn btn--danger" on:click=move |_| to_delete.set(Some(subject.clone()))>"Delete"</button>

@@ -1,10 +1,10 @@
 //! The snapshot list: filters in the URL, instant text search, live progress, bulk delete.
 
 use super::poller::use_snapshot_poller;
-use super::{refresh_one, snapshot_href, DeleteSnapshotDialog, TakeSnapshotForm};
-use crate::api::snapshots::{cancel_snapshot, delete_snapshot, list_snapshots};
+use super::{cancel_action, refresh_one, snapshot_href, DeleteSnapshotDialog, TakeSnapshotForm};
+use crate::api::snapshots::{delete_snapshot, list_snapshots};
 use crate::api::workloads::list_workloads;
-use crate::components::data_table::{cmp_opt_f64, text_key};
+use crate::components::data_table::{text_key, SortKey};
 use crate::components::status_badge::Tag;
 use crate::components::data_table::{fixed, sortable, DataTable};
 use crate::components::{use_toasts, ConfirmDialog, DeleteSubject, ErrorPanel, PageHeader, ProgressBar, SortState, StatusBadge};
@@ -23,12 +23,7 @@ pub const PAGE_SIZE: usize = 100;
 
 /// `?workload_id=..&host=..` for the page URL: the same names as the API's parameters.
 pub fn filter_query_string(filter: &SnapshotFilter) -> String {
-    let q = filter.query();
-    if q.is_empty() {
-        return String::new();
-    }
-    let parts: Vec<String> = q.iter().map(|(k, v)| format!("{k}={}", crate::api::encode_segment(v))).collect();
-    format!("?{}", parts.join("&"))
+    crate::api::build_url("", "", &filter.query())
 }
 
 fn matches_text(s: &Snapshot, needle: &str) -> bool {
@@ -113,19 +108,7 @@ pub fn SnapshotsPage() -> impl IntoView {
 
     // Row actions.
     let to_delete = RwSignal::new(None::<DeleteSubject>);
-    let cancel = Action::new_local(move |s: &Snapshot| {
-        let s = s.clone();
-        async move {
-            let id = s.id.clone();
-            match with_client(ctx, |c| async move { cancel_snapshot(&c, &id).await }).await {
-                Ok(()) => {
-                    toasts.success(format!("Cancel requested for snapshot {}.", s.name()));
-                    refresh_one(ctx, rows, s.id.clone()).await;
-                }
-                Err(e) => toasts.error(format!("Could not cancel snapshot {}", s.name()), &e),
-            }
-        }
-    });
+    let cancel = cancel_action(rows);
     let selected = RwSignal::new(HashSet::<String>::new());
     let bulk_open = RwSignal::new(false);
     let bulk = Action::new_local(move |ids: &Vec<String>| {
@@ -241,7 +224,7 @@ pub fn SnapshotsPage() -> impl IntoView {
             <DeleteSnapshotDialog subject=to_delete on_deleted=Callback::new(move |id: String| {
                 leptos::task::spawn_local(refresh_one(ctx, rows, id));
             })/>
-            <ConfirmDialog open=bulk_open title=Signal::derive(move || format!("Delete {} snapshots?", selected.with(HashSet::len)))
+            <ConfirmDialog open=bulk_open on_close=Callback::new(move |_| bulk_open.set(false)) title=Signal::derive(move || format!("Delete {} snapshots?", selected.with(HashSet::len)))
                 confirm_label=Signal::derive(|| "Delete snapshots".to_owned()) busy=bulk_busy danger=true
                 on_confirm=Callback::new(move |_| { bulk.dispatch(selected.get_untracked().into_iter().collect()); })>
                 <p>"These snapshots will be deleted. This cannot be undone."</p>
@@ -296,34 +279,24 @@ pub fn SnapshotsTable(
     let visible = Memo::new(move |_| {
         let needle = search.get();
         let mut list: Vec<Snapshot> = rows.with(|r| r.iter().filter(|s| matches_text(s, &needle)).cloned().collect());
-        if sort.column.get() == "progress" {
-            let asc = sort.ascending.get();
-            list.sort_by(|a, b| {
-                let o = cmp_opt_f64(a.progress_percent, b.progress_percent);
-                if asc { o } else { o.reverse() }
-            });
-        } else {
-            names.with_value(|n| {
-                sort.apply(&mut list, |s, col| {
-                    text_key(&match col {
-                        "name" => s.name().to_owned(),
-                        "status" => s.status().to_owned(),
-                        "type" => s.snapshot_type.clone().unwrap_or_default(),
-                        "workload" => s.workload_id.as_ref().map(|w| n.get(w).cloned().unwrap_or_else(|| w.clone())).unwrap_or_default(),
-                        "host" => s.host.clone().unwrap_or_default(),
-                        _ => s.created_at.clone().unwrap_or_default(),
-                    })
-                })
-            });
-        }
+        names.with_value(|n| {
+            sort.apply(&mut list, |s, col| match col {
+                "progress" => SortKey::Number(s.progress_percent),
+                "name" => text_key(s.name()),
+                "status" => text_key(s.status()),
+                "type" => text_key(s.snapshot_type.as_deref().unwrap_or("")),
+                "workload" => text_key(&s.workload_id.as_ref().map(|w| n.get(w).cloned().unwrap_or_else(|| w.clone())).unwrap_or_default()),
+                "host" => text_key(s.host.as_deref().unwrap_or("")),
+                _ => text_key(s.created_at.as_deref().unwrap_or("")),
+            })
+        });
         list
     });
     let total = move || visible.with(Vec::len);
-    let shown = move || visible.with(|v| v.iter().take(limit.get()).cloned().collect::<Vec<_>>());
+    let shown = Memo::new(move |_| visible.with(|v| v.iter().take(limit.get()).cloned().collect::<Vec<_>>()));
     let all_shown_selected = move || {
         let sel = selected.get();
-        let ids: Vec<String> = shown().into_iter().map(|s| s.id).collect();
-        !ids.is_empty() && ids.iter().all(|id| sel.contains(id))
+        shown.with(|list| !list.is_empty() && list.iter().all(|s| sel.contains(&s.id)))
     };
     let zone = zone_name();
     view! {
@@ -339,7 +312,7 @@ pub fn SnapshotsTable(
                             prop:checked=all_shown_selected
                             on:change:target=move |ev| {
                                 let on = ev.target().checked();
-                                let ids: Vec<String> = shown().into_iter().filter(Snapshot::can_delete).map(|s| s.id).collect();
+                                let ids: Vec<String> = shown.with_untracked(|l| l.iter().filter(|s| s.can_delete()).map(|s| s.id.clone()).collect());
                                 selected.update(|sel| for id in ids { if on { sel.insert(id); } else { sel.remove(&id); } });
                             }/>
                     </th>
@@ -349,7 +322,7 @@ pub fn SnapshotsTable(
                     sortable("Type", "type"), sortable("Workload", "workload"), sortable("Host", "host"),
                     sortable(format!("Created ({zone})"), "created"), fixed("Actions"),
                 ]>
-                        <For each=shown key=|s| (s.id.clone(), s.status.clone(), s.progress_percent.map(|p| p.to_bits()), s.progress_msg.clone()) let:s>
+                        <For each=move || shown.get() key=|s| (s.id.clone(), s.status.clone(), s.progress_percent.map(|p| p.to_bits()), s.progress_msg.clone()) let:s>
                             <SnapshotRow snapshot=s names selected on_cancel on_delete/>
                         </For>
                         {move || (total() == 0).then(|| view! { <tr><td colspan="9" class="data-table__empty">"No snapshot matches the search."</td></tr> })}

@@ -6,7 +6,7 @@ mod list;
 pub mod poller;
 mod take;
 
-pub use actions::{refresh_one, DeleteSnapshotDialog};
+pub use actions::{cancel_action, refresh_one, DeleteSnapshotDialog};
 pub use detail::{parse_structured, SnapshotDetail, SnapshotDetailPage, Structured};
 pub use list::{filter_query_string, SnapshotsPage, SnapshotsTable};
 pub use take::{TakeSnapshotForm, TakeSnapshotPage};

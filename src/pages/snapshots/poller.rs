@@ -6,7 +6,6 @@ use crate::api::ApiError;
 use crate::models::Snapshot;
 use crate::session::use_session;
 use leptos::prelude::*;
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
@@ -75,8 +74,6 @@ pub fn use_snapshot_poller(rows: RwSignal<Vec<Snapshot>>) -> RwSignal<bool> {
     }
     leptos::task::spawn_local(async move {
         let mut delay = BASE_DELAY_MS;
-        let mut seq: u64 = 0;
-        let mut applied: HashMap<String, u64> = HashMap::new();
         loop {
             gloo_timers::future::sleep(Duration::from_millis(u64::from(delay))).await;
             if !alive.load(Ordering::Relaxed) || !ctx.session.try_with_untracked(Option::is_some).unwrap_or(false) {
@@ -97,12 +94,13 @@ pub fn use_snapshot_poller(rows: RwSignal<Vec<Snapshot>>) -> RwSignal<bool> {
             }
             active.try_set(true);
             let Some(client) = ctx.client() else { break };
+            // Rounds run one after another, so answers of one round cannot overtake the next;
+            // within a snapshot, `merge_polled` keeps the newer state by its own clock.
             let requests = ids.into_iter().map(|id| {
-                seq += 1;
-                let (client, n) = (client.clone(), seq);
+                let client = client.clone();
                 async move {
                     let result = show_snapshot(&client, &id).await;
-                    (id, n, result)
+                    (id, result)
                 }
             });
             let results = futures::future::join_all(requests).await;
@@ -111,11 +109,7 @@ pub fn use_snapshot_poller(rows: RwSignal<Vec<Snapshot>>) -> RwSignal<bool> {
             }
             let mut changed = false;
             let mut signed_out = false;
-            for (id, n, result) in results {
-                if applied.get(&id).is_some_and(|&last| last >= n) {
-                    continue;
-                }
-                applied.insert(id.clone(), n);
+            for (id, result) in results {
                 match result {
                     Ok(fresh) => {
                         changed |= rows.try_update(|list| merge_polled(list, fresh)).unwrap_or(false);

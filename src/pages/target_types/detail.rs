@@ -1,7 +1,7 @@
 //! One target type: its fields, and the project and metadata operations of the API.
 
 use super::{form::parse_project_list, type_href, type_subject, DeleteTypeDialog};
-use crate::api::backup_targets::list_backup_targets_detail;
+use crate::api::backup_targets::show_backup_target;
 use crate::api::target_types::{add_metadata, add_projects, remove_metadata, remove_projects, show_target_type};
 use crate::api::ApiError;
 use crate::components::status_badge::Tag;
@@ -35,11 +35,14 @@ pub fn TargetTypeDetailPage() -> impl IntoView {
         let id = id();
         async move {
             let t = with_client(ctx, |c| async move { show_target_type(&c, &id).await }).await?;
-            let targets = with_client(ctx, |c| async move { list_backup_targets_detail(&c).await }).await.unwrap_or_default();
-            let export = targets
-                .iter()
-                .find(|x| Some(x.id.as_str()) == t.backup_targets_id.as_deref())
-                .map(|x| x.export().to_owned());
+            // Only its export is shown; the type still shows when the target cannot be read.
+            let export = match t.backup_targets_id.clone() {
+                Some(tid) => with_client(ctx, |c| async move { show_backup_target(&c, &tid).await })
+                    .await
+                    .ok()
+                    .map(|x| x.export().to_owned()),
+                None => None,
+            };
             Ok::<_, ApiError>((t, export))
         }
     });
@@ -154,7 +157,7 @@ fn TypeDetail(
                     {field("ID", view! { <code>{t.id.clone()}</code> })}
                     {field("Name", view! { <span>{t.name().to_owned()}</span> })}
                     {field("Description", or_dash(t.description.as_deref()))}
-                    {field("Backup target", view! { <a class="mono" href=format!("/backup-targets/{}", crate::api::encode_segment(&target_id))>{export.unwrap_or_else(|| target_id.clone())}</a> })}
+                    {field("Backup target", view! { <a class="mono" href=crate::pages::backup_targets::target_href(&target_id)>{export.unwrap_or_else(|| target_id.clone())}</a> })}
                     {field("Default", view! { {if t.is_default { view! { <Tag text="Default" modifier="tag--default"/> }.into_any() } else { "No".into_any() }} })}
                     {field("Visibility", if t.is_public { "Public" } else { "Private" })}
                     {field("Owner (user)", or_dash(t.user_id.as_deref()))}

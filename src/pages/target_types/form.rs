@@ -1,7 +1,7 @@
 //! Create and edit a target type: one form, two modes.
 
 use super::type_href;
-use crate::api::backup_targets::list_backup_targets_detail;
+use crate::api::backup_targets::{list_backup_targets_detail, show_backup_target};
 use crate::api::target_types::{create_target_type, show_target_type, update_target_type};
 use crate::api::ApiError;
 use crate::components::backup_targets_select::target_label;
@@ -58,8 +58,12 @@ pub fn TargetTypeEditPage() -> impl IntoView {
         let id = id();
         async move {
             let t = with_client(ctx, |c| async move { show_target_type(&c, &id).await }).await?;
-            let targets = with_client(ctx, |c| async move { list_backup_targets_detail(&c).await }).await.unwrap_or_default();
-            Ok::<_, ApiError>((t, targets))
+            // Editing keeps the target: only its label is needed.
+            let target = match t.backup_targets_id.clone() {
+                Some(tid) => with_client(ctx, |c| async move { show_backup_target(&c, &tid).await }).await.ok(),
+                None => None,
+            };
+            Ok::<_, ApiError>((t, target.into_iter().collect::<Vec<_>>()))
         }
     });
     view! {

@@ -162,7 +162,7 @@ fn TypeRow(target_type: TargetType, export: Option<String>, on_delete: Callback<
     let projects = t.project_ids();
     let count = projects.len();
     let target_id = t.backup_targets_id.clone().unwrap_or_default();
-    let target_link = format!("/backup-targets/{}", crate::api::encode_segment(&target_id));
+    let target_link = crate::pages::backup_targets::target_href(&target_id);
     let target_text = export.unwrap_or_else(|| target_id.clone());
     let edit_href = format!("{}/edit", type_href(&t.id));
     let name = t.name().to_owned();

@@ -89,6 +89,12 @@ pub fn mount_path(export: &str) -> String {
     format!("/var/trilio/triliovault-mounts/{}", base64(export))
 }
 
+/// Whether `table` has a row whose `column` equals `value` (table and column are ours, never input).
+pub fn exists(conn: &Connection, table: &str, column: &str, value: &str) -> rusqlite::Result<bool> {
+    let sql = format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE {column} = ?1)");
+    conn.query_row(&sql, [value], |r| r.get(0))
+}
+
 pub fn open(path: Option<&std::path::Path>) -> rusqlite::Result<Connection> {
     let conn = match path {
         Some(p) => Connection::open(p)?,

@@ -135,8 +135,7 @@ pub async fn create(
     // Mount validation takes time on a real cloud; keep the lock released meanwhile.
     tokio::time::sleep(std::time::Duration::from_millis(state.config.create_target_delay_ms)).await;
     let conn = state.conn();
-    let exists: i64 = conn.query_row("SELECT COUNT(*) FROM backup_targets WHERE export = ?1", [&export], |r| r.get(0))?;
-    if exists > 0 {
+    if crate::db::exists(&conn, "backup_targets", "export", &export)? {
         return Err(Fault::new(
             axum::http::StatusCode::CONFLICT,
             format!("A backup target with export {export} already exists."),
@@ -180,7 +179,7 @@ pub async fn set_default(
 ) -> ApiResult {
     require_admin(role.as_deref())?;
     let conn = state.conn();
-    if target_json(&conn, &id, false)?.is_none() {
+    if !crate::db::exists(&conn, "backup_targets", "id", &id)? {
         return Err(Fault::not_found(format!("Backup target {id} could not be found.")));
     }
     make_default(&conn, &id)?;

@@ -53,8 +53,7 @@ fn found(conn: &Connection, id: &str) -> ApiResult {
 }
 
 fn require_type(conn: &Connection, id: &str) -> Result<(), Fault> {
-    let n: i64 = conn.query_row("SELECT COUNT(*) FROM backup_target_types WHERE id = ?1", [id], |r| r.get(0))?;
-    if n == 0 {
+    if !crate::db::exists(conn, "backup_target_types", "id", id)? {
         return Err(Fault::not_found(format!("Backup target type {id} could not be found.")));
     }
     Ok(())
@@ -148,12 +147,10 @@ pub async fn create(State(state): State<AppState>, role: Option<Extension<Role>>
     }
     let target = text(obj.get("backup_targets_id")).unwrap_or_default();
     let conn = state.conn();
-    let n: i64 = conn.query_row("SELECT COUNT(*) FROM backup_targets WHERE id = ?1", [&target], |r| r.get(0))?;
-    if n == 0 {
+    if !crate::db::exists(&conn, "backup_targets", "id", &target)? {
         return Err(Fault::bad_request(format!("Backup target {target} could not be found.")));
     }
-    let taken: i64 = conn.query_row("SELECT COUNT(*) FROM backup_target_types WHERE name = ?1", [&name], |r| r.get(0))?;
-    if taken > 0 {
+    if crate::db::exists(&conn, "backup_target_types", "name", &name)? {
         return Err(Fault::new(axum::http::StatusCode::CONFLICT, format!("A backup target type named {name} already exists.")));
     }
     let projects = project_list(obj)?;
