@@ -1,87 +1,45 @@
-//! The application: routes, the shell around every page, and the session guard.
+//! The application: the providers, the shell around every page (header, navigation, the main
+//! landmark), and the routes.
 
-use crate::components::ToastRegion;
-use crate::components::Toasts;
-use crate::config::{load_config, AppConfig};
-use crate::pages::backup_targets::{BackupTargetCreatePage, BackupTargetDetailPage, BackupTargetsPage};
-use crate::pages::login::LoginPage;
-use crate::pages::not_found::NotFound;
-use crate::pages::snapshots::{SnapshotDetailPage, SnapshotsPage, TakeSnapshotPage};
-use crate::pages::target_types::{TargetTypeCreatePage, TargetTypeDetailPage, TargetTypeEditPage, TargetTypesPage};
-
-
+use crate::components::{ToastRegion, Toasts};
+use crate::config::{use_config, ConfigCtx};
+use crate::routes::{self, AppRoutes};
 use crate::session::{use_session, SessionCtx};
 use leptos::prelude::*;
-use leptos_router::components::{Redirect, Route, Router, Routes, A};
+use leptos_router::components::{Router, A};
 use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::{path, NavigateOptions};
-
-/// The runtime configuration, loaded once from `config.json`.
-#[derive(Clone, Copy)]
-pub struct ConfigCtx(pub LocalResource<AppConfig>);
-
-pub fn use_config() -> Option<AppConfig> {
-    use_context::<ConfigCtx>().and_then(|c| c.0.get())
-}
+use leptos_router::NavigateOptions;
 
 #[component]
 pub fn App() -> impl IntoView {
-    SessionCtx::provide();
-    Toasts::provide();
-    provide_context(ConfigCtx(LocalResource::new(load_config)));
     view! {
-        <Router>
-            <a class="skip-link" href="#main">"Skip to main content"</a>
-            <Shell>
-                <Routes fallback=|| view! { <NotFound/> }>
-                    <Route path=path!("/login") view=LoginPage/>
-                    <Route path=path!("/") view=|| view! { <Redirect path="/backup-targets"/> }/>
-                    <Route path=path!("/backup-targets") view=|| guarded(BackupTargetsPage)/>
-                    <Route path=path!("/backup-targets/new") view=|| guarded(BackupTargetCreatePage)/>
-                    <Route path=path!("/backup-targets/:id") view=|| guarded(BackupTargetDetailPage)/>
-                    <Route path=path!("/target-types") view=|| guarded(TargetTypesPage)/>
-                    <Route path=path!("/target-types/new") view=|| guarded(TargetTypeCreatePage)/>
-                    <Route path=path!("/target-types/:id") view=|| guarded(TargetTypeDetailPage)/>
-                    <Route path=path!("/target-types/:id/edit") view=|| guarded(TargetTypeEditPage)/>
-                    <Route path=path!("/snapshots") view=|| guarded(SnapshotsPage)/>
-                    <Route path=path!("/snapshots/new") view=|| guarded(TakeSnapshotPage)/>
-                    <Route path=path!("/snapshots/:id") view=|| guarded(SnapshotDetailPage)/>
-                </Routes>
-            </Shell>
-        </Router>
+        <Providers>
+            <Router>
+                <a class="skip-link" href="#main">"Skip to main content"</a>
+                <Shell>
+                    <AppRoutes/>
+                </Shell>
+            </Router>
+        </Providers>
     }
 }
 
-fn guarded<V: IntoView + 'static>(page: fn() -> V) -> impl IntoView {
-    view! { <RequireSession>{move || page()}</RequireSession> }
-}
-
-/// Renders its children only with a session; without one, sends the user to the login
-/// page and remembers where they were going.
+/// The app-wide contexts: session, notifications, runtime configuration. Tests mount pages
+/// inside it too.
 #[component]
-pub fn RequireSession(children: ChildrenFn) -> impl IntoView {
-    let ctx = use_session();
-    let location = use_location();
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        if !ctx.is_signed_in() {
-            let path = location.pathname.get_untracked();
-            let search = location.search.get_untracked();
-            let search = search.trim_start_matches('?');
-            let here = if search.is_empty() { path } else { format!("{path}?{search}") };
-            let target = format!("/login?next={}", crate::api::encode_segment(&here));
-            navigate(&target, NavigateOptions { replace: true, ..Default::default() });
-        }
-    });
-    view! { <Show when=move || ctx.is_signed_in()>{children()}</Show> }
+pub fn Providers(children: Children) -> impl IntoView {
+    SessionCtx::provide();
+    Toasts::provide();
+    ConfigCtx::provide();
+    children()
 }
 
-/// Header, navigation and the main landmark around every page.
+/// Header, navigation and the main landmark around every page; the login page has no chrome.
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     let ctx = use_session();
     let location = use_location();
-    let chrome = move || ctx.is_signed_in() && location.pathname.get() != "/login";
+    let chrome = move || ctx.is_signed_in() && location.pathname.get() != routes::LOGIN;
     view! {
         <div class="app">
             <Show when=chrome>
@@ -105,7 +63,11 @@ fn AppHeader() -> impl IntoView {
     let ctx = use_session();
     let navigate = use_navigate();
     let project = move || ctx.session.with(|s| s.as_ref().map(|s| s.project_id.clone()).unwrap_or_default());
-    let title = move || use_config().and_then(|c| c.title).unwrap_or_else(|| "Backup Console".to_owned());
+    let title = move || use_config().unwrap_or_default().title().to_owned();
+    let sign_out = move |_| {
+        ctx.sign_out(Some("You signed out.".to_owned()));
+        navigate(routes::LOGIN, NavigateOptions::default());
+    };
     view! {
         <header class="app-header">
             <div class="app-header__brand">
@@ -118,11 +80,7 @@ fn AppHeader() -> impl IntoView {
                     <span class="app-header__label">"Project "</span>
                     <code>{project}</code>
                 </span>
-                <button type="button" class="btn btn--secondary btn--small"
-                    on:click=move |_| {
-                        ctx.sign_out(Some("You signed out.".to_owned()));
-                        navigate("/login", NavigateOptions::default());
-                    }>"Sign out"</button>
+                <button type="button" class="btn btn--secondary btn--small" on:click=sign_out>"Sign out"</button>
             </div>
         </header>
     }
@@ -133,9 +91,9 @@ fn SideNav() -> impl IntoView {
     view! {
         <nav class="side-nav" aria-label="Main">
             <ul class="side-nav__list">
-                <li><A href="/backup-targets">"Backup targets"</A></li>
-                <li><A href="/target-types">"Target types"</A></li>
-                <li><A href="/snapshots">"Snapshots"</A></li>
+                <li><A href=routes::BACKUP_TARGETS>"Backup targets"</A></li>
+                <li><A href=routes::TARGET_TYPES>"Target types"</A></li>
+                <li><A href=routes::SNAPSHOTS>"Snapshots"</A></li>
             </ul>
         </nav>
     }

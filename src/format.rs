@@ -125,3 +125,29 @@ pub fn or_dash(text: Option<&str>) -> String {
         _ => "—".to_owned(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn api_times_are_utc() {
+        assert_eq!(api_time_millis("1970-01-01T00:00:01.500000"), Some(1500.0));
+        assert_eq!(api_time_millis("2024-03-04T10:59:51.000000"), Some(1_709_549_991_000.0));
+        assert_eq!(api_time_millis("2024-03-04T10:59:51Z"), api_time_millis("2024-03-04T10:59:51"));
+        assert_eq!(api_time_millis("yesterday"), None);
+        // Native builds show UTC; the browser shows its own zone.
+        assert_eq!(local_time("2024-03-04T10:59:51.000000"), "2024-03-04 10:59:51");
+        assert_eq!(local_time("not a time"), "not a time");
+    }
+
+    #[test]
+    fn sizes_and_durations_read_like_an_admin_expects() {
+        assert_eq!(human_bytes(44_171_264.0), "42.1 MiB");
+        assert_eq!(human_bytes(2_147_483_648.0), "2.0 GiB");
+        assert_eq!(human_bytes(512.0), "512 B");
+        assert_eq!(duration(428.0), "7 min 08 s");
+        assert_eq!(duration(3_700.0), "1 h 01 min");
+        assert_eq!(duration(42.0), "42 s");
+    }
+}

@@ -1,12 +1,13 @@
 //! Admin console for the OpenStack Workloadmgr backup API.
 
 pub mod api;
-pub mod models;
+pub mod app;
+pub mod components;
 pub mod config;
 pub mod format;
-pub mod session;
-pub mod components;
-pub mod app;
+pub mod models;
 pub mod pages;
+pub mod routes;
+pub mod session;
 
 pub use app::App;

@@ -2,9 +2,9 @@
 //! the tab closes) and in one reactive signal; nowhere else.
 
 use crate::api::{ApiError, Client};
-use std::future::Future;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
+use std::future::Future;
 
 pub const STORAGE_KEY: &str = "wlm-console.session";
 
@@ -125,7 +125,7 @@ impl Default for SessionCtx {
 }
 
 pub fn use_session() -> SessionCtx {
-    use_context::<SessionCtx>().unwrap_or_else(SessionCtx::provide)
+    expect_context::<SessionCtx>()
 }
 
 /// The error returned when a page needs the API but nobody is signed in.

@@ -10,7 +10,8 @@ use support::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use wlm_console::components::{ConfirmDialog, DeleteDialog, DeleteSubject, ProgressBar, StatusBadge, TextField};
-use wlm_console::models::{BackupTarget, TargetType};
+use wlm_console::app::Providers;
+use wlm_console::models::{BackupTarget, TargetKind, TargetType, Visibility};
 use wlm_console::pages::backup_targets::TargetsTable;
 use wlm_console::pages::target_types::TypesTable;
 use wlm_console::session::{self, Session, SessionCtx, STORAGE_KEY};
@@ -140,8 +141,10 @@ async fn delete_dialog_names_the_item_and_repeats_the_warning() {
         Box::pin(async { Ok(String::new()) })
     }
     let _handle = mount_to(root.clone(), move || view! {
-        <DeleteDialog subject noun="backup target" warning=wlm_console::pages::backup_targets::DELETE_WARNING delete=never
-            on_deleted=Callback::new(|_| {})/>
+        <Providers>
+            <DeleteDialog subject noun="backup target" warning=wlm_console::pages::backup_targets::DELETE_WARNING delete=never
+                on_deleted=Callback::new(|_| {})/>
+        </Providers>
     });
     subject.set(Some(DeleteSubject { id: "t1".into(), label: "10.0.0.1:/exports/x".into() }));
     settle().await;
@@ -155,7 +158,7 @@ async fn delete_dialog_names_the_item_and_repeats_the_warning() {
 
 fn mount_targets(root: &web_sys::HtmlElement, targets: Vec<BackupTarget>, types: Vec<TargetType>) -> impl Drop {
     let search = RwSignal::new(String::new());
-    let kind = RwSignal::new(String::new());
+    let kind = RwSignal::new(None::<TargetKind>);
     mount_to(root.clone(), move || view! {
         <TargetsTable targets=targets.clone() types=types.clone() search kind
             on_set_default=Callback::new(|_| {}) on_delete=Callback::new(|_| {})/>
@@ -197,7 +200,7 @@ async fn targets_table_shows_the_5_2_sample_and_filters_by_type() {
     let a: BackupTarget = decode("backup_target_create", "backup_targets", "backup_target");
     let b: BackupTarget = decode("backup_target_set_default", "backup_targets", "backup_target");
     let search = RwSignal::new(String::new());
-    let kind = RwSignal::new(String::new());
+    let kind = RwSignal::new(None::<TargetKind>);
     let mut nfs = a.clone();
     nfs.id = "n1".into();
     nfs.kind = Some("nfs".into());
@@ -210,10 +213,10 @@ async fn targets_table_shows_the_5_2_sample_and_filters_by_type() {
     settle().await;
     assert!(text(&root).contains("cephs3.triliodata.demo/object-locked-cephs3-2"), "filesystem_export shown");
     assert!(text(&root).contains("Object lock"));
-    kind.set("nfs".into());
+    kind.set(Some(TargetKind::Nfs));
     settle().await;
     assert_eq!(find_all(&root, "tbody tr").len(), 1);
-    kind.set(String::new());
+    kind.set(None);
     search.set("object-locked".into());
     settle().await;
     assert_eq!(find_all(&root, "tbody tr").len(), 2);
@@ -231,7 +234,7 @@ async fn api_strings_render_as_text_never_html() {
     types[0].description = Some("<b>bold</b>".into());
     types[0].backup_target_type_metadata = vec![wlm_console::models::KeyValue::new("<script>", "x")];
     let search = RwSignal::new(String::new());
-    let visibility = RwSignal::new(String::new());
+    let visibility = RwSignal::new(None::<Visibility>);
     let _handle = mount_to(root.clone(), move || view! {
         <TypesTable types=types.clone() targets=vec![] search visibility on_delete=Callback::new(|_| {})/>
     });
@@ -248,7 +251,7 @@ async fn types_table_shows_projects_and_metadata() {
     let root = container();
     let t: TargetType = decode("target_type_add_projects", "backup_target_types", "backup_target_type");
     let search = RwSignal::new(String::new());
-    let visibility = RwSignal::new(String::new());
+    let visibility = RwSignal::new(None::<Visibility>);
     let _handle = mount_to(root.clone(), move || view! {
         <TypesTable types=vec![t.clone()] targets=vec![] search visibility on_delete=Callback::new(|_| {})/>
     });
@@ -256,7 +259,7 @@ async fn types_table_shows_projects_and_metadata() {
     let all = text(&root);
     assert!(all.contains("s3_2") && all.contains("Private") && all.contains("2 projects") && all.contains("dg1=dg2"));
     assert!(all.contains("fc439373e340459fb28202b2412e26c0"));
-    visibility.set("public".into());
+    visibility.set(Some(Visibility::Public));
     settle().await;
     assert!(text(&root).contains("No type matches the filter."));
 }

@@ -10,6 +10,7 @@ use leptos_router::components::Router;
 use std::collections::{HashMap, HashSet};
 use support::*;
 use wasm_bindgen_test::*;
+use wlm_console::app::Providers;
 use wlm_console::components::DeleteSubject;
 use wlm_console::models::Snapshot;
 use wlm_console::pages::backup_targets::BackupTargetCreatePage;
@@ -23,7 +24,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 async fn login_has_the_documented_fields_and_refuses_empty_input() {
     session::clear();
     let root = container();
-    let _handle = mount_to(root.clone(), || view! { <Router><LoginPage/></Router> });
+    let _handle = mount_to(root.clone(), || view! { <Providers><Router><LoginPage/></Router></Providers> });
     settle().await;
     assert!(text(&find(&root, "label[for=login-project]")).contains("Project ID"));
     assert!(text(&find(&root, "label[for=login-token]")).contains("Token"));
@@ -66,7 +67,7 @@ async fn the_shell_shows_project_navigation_and_signs_out() {
 #[wasm_bindgen_test]
 async fn create_target_validates_each_field_before_sending() {
     let root = container();
-    let _handle = mount_to(root.clone(), || view! { <Router><BackupTargetCreatePage/></Router> });
+    let _handle = mount_to(root.clone(), || view! { <Providers><Router><BackupTargetCreatePage/></Router></Providers> });
     settle().await;
     submit(&root, "form");
     settle().await;
@@ -158,7 +159,7 @@ async fn snapshot_detail_shows_every_section_of_the_sample() {
     let root = container();
     let snap: Snapshot = decode("snapshot_show", "snapshot", "snapshots");
     let _handle = mount_to(root.clone(), move || {
-        let cancel = Action::new_local(|_: &Snapshot| async {});
+        let cancel = Action::new_local(|_: &Snapshot| async { Ok::<(), wlm_console::api::ApiError>(()) });
         let to_delete = RwSignal::new(None::<DeleteSubject>);
         view! { <Router><SnapshotDetail snapshot=snap.clone() workload=Some("Workload_1".into()) live=Signal::derive(|| false) cancel to_delete/></Router> }
     });
@@ -185,17 +186,10 @@ async fn snapshot_detail_shows_every_section_of_the_sample() {
 }
 
 #[wasm_bindgen_test]
-fn unparsable_structured_metadata_falls_back_to_text() {
-    use wlm_console::pages::snapshots::{parse_structured, Structured};
-    assert_eq!(parse_structured("[\"a\", 1]"), Structured::List(vec!["a".into(), "1".into()]));
-    assert_eq!(parse_structured("{broken"), Structured::Text("{broken".into()));
-}
-
-#[wasm_bindgen_test]
 async fn snapshot_filters_go_into_the_url_with_the_api_parameter_names() {
     session::save(&Session { endpoint: "/v1/{project_id}".into(), project_id: "proj-f".into(), token: "t".into(), expires_at: None });
     let root = container();
-    let _handle = mount_to(root.clone(), || view! { <Router><wlm_console::pages::snapshots::SnapshotsPage/></Router> });
+    let _handle = mount_to(root.clone(), || view! { <Providers><Router><wlm_console::pages::snapshots::SnapshotsPage/></Router></Providers> });
     settle().await;
     type_into(&root, "#filter-workload-id", "w-1");
     type_into(&root, "#filter-host", "TVM1");

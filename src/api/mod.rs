@@ -5,11 +5,12 @@ pub mod backup_targets;
 pub mod error;
 pub mod snapshots;
 pub mod target_types;
+mod transport;
 pub mod workloads;
 
 pub use error::ApiError;
 
-use serde::de::DeserializeOwned;
+use crate::models::FromJson;
 use serde_json::Value;
 use std::rc::Rc;
 
@@ -96,19 +97,20 @@ pub fn build_url(base: &str, path: &str, query: &[(&str, String)]) -> String {
     url
 }
 
-/// The object under the plural key (as documented) or the singular one (as some versions send).
-pub fn decode_wrapped<T: DeserializeOwned>(raw: &RawResponse, plural: &str, singular: &str) -> Result<T, ApiError> {
+/// The value under the plural key (as documented) or the singular one (as some versions send).
+pub fn decode_wrapped<T: FromJson>(raw: &RawResponse, plural: &str, singular: &str) -> Result<T, ApiError> {
     let decode_err = |message: String| ApiError::Decode {
         status: raw.status,
         message,
         request_id: raw.request_id.clone(),
     };
-    let value: Value = serde_json::from_str(raw.body.trim()).map_err(|e| decode_err(format!("not JSON ({e})")))?;
+    let value: Value =
+        serde_json::from_str(raw.body.trim()).map_err(|e| decode_err(format!("not JSON ({e})")))?;
     let inner = value
         .get(plural)
         .or_else(|| value.get(singular))
         .ok_or_else(|| decode_err(format!("expected a \"{plural}\" object")))?;
-    serde_json::from_value(inner.clone()).map_err(|e| decode_err(format!("unexpected \"{plural}\" content ({e})")))
+    T::from_json(inner).map_err(|e| decode_err(format!("unexpected \"{plural}\" content ({e})")))
 }
 
 impl Client {
@@ -178,76 +180,17 @@ pub fn is_valid_token(token: &str) -> bool {
     !token.is_empty() && token.bytes().all(|b| b.is_ascii_graphic())
 }
 
-mod transport {
-    use super::{redact, ApiError, Method, RawResponse};
-    use futures::future::{select, Either};
-    use gloo_net::http::RequestBuilder;
-    use serde_json::Value;
 
-    pub async fn send(
-        url: &str,
-        query: &[(&str, String)],
-        method: Method,
-        project_id: &str,
-        token: &str,
-        body: Option<&Value>,
-        timeout_secs: u32,
-    ) -> Result<RawResponse, ApiError> {
-        let controller = web_sys::AbortController::new().ok();
-        let signal = controller.as_ref().map(|c| c.signal());
-        let builder = RequestBuilder::new(url)
-            .method(match method {
-                Method::Get => gloo_net::http::Method::GET,
-                Method::Post => gloo_net::http::Method::POST,
-                Method::Put => gloo_net::http::Method::PUT,
-                Method::Delete => gloo_net::http::Method::DELETE,
-            })
-            .header("X-Auth-Token", token)
-            .header("X-Auth-Project-Id", project_id)
-            .header("Accept", "application/json")
-            // The browser's URLSearchParams encodes the values.
-            .query(query.iter().map(|(k, v)| (*k, v.as_str())))
-            .abort_signal(signal.as_ref());
-        let request = match body {
-            Some(json) => builder
-                .header("Content-Type", "application/json")
-                .body(json.to_string()),
-            None => builder.build(),
-        }
-        // Some browsers quote the offending header value, which may be the token.
-        .map_err(|e| ApiError::Network { message: redact(&e.to_string(), token) })?;
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-        let token = token.to_owned();
-        let exchange = Box::pin(async move {
-            let response = request
-                .send()
-                .await
-                .map_err(|e| ApiError::Network { message: redact(&network_text(&e), &token) })?;
-            let status = response.status();
-            let headers = response.headers();
-            let request_id = headers
-                .get("x-compute-request-id")
-                .or_else(|| headers.get("x-openstack-request-id"))
-                .filter(|v| !v.is_empty());
-            let text = response.text().await.unwrap_or_default();
-            Ok(RawResponse { status, request_id, body: text })
-        });
-        let timer = Box::pin(gloo_timers::future::TimeoutFuture::new(timeout_secs.saturating_mul(1000)));
-        match select(exchange, timer).await {
-            Either::Left((result, _)) => result,
-            Either::Right(_) => {
-                if let Some(c) = controller {
-                    c.abort();
-                }
-                Err(ApiError::Timeout { seconds: timeout_secs })
-            }
-        }
-    }
-
-    fn network_text(e: &gloo_net::Error) -> String {
-        match e {
-            gloo_net::Error::JsError(js) => js.message.clone(),
-            other => other.to_string(),
-        }
+    #[test]
+    fn the_token_never_reaches_a_message() {
+        let token = "gAAAAAB-secret\n";
+        let browser_text = format!("Headers.set: '{token}' is an invalid header value.");
+        let shown = redact(&browser_text, token);
+        assert!(!shown.contains("secret"), "{shown}");
+        assert!(shown.contains("<token>"));
     }
 }

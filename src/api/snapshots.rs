@@ -2,7 +2,8 @@
 
 use super::{decode_wrapped, encode_segment, ApiError, Client, Method, RawResponse, DEFAULT_TIMEOUT_SECS};
 use crate::models::{Snapshot, SnapshotFilter, TakeSnapshot};
-use serde::Deserialize;
+use crate::models::json::{FromJson, Obj};
+use serde_json::Value;
 
 /// `GET /snapshots` with the filters as query parameters.
 pub async fn list_snapshots(client: &Client, filter: &SnapshotFilter) -> Result<Vec<Snapshot>, ApiError> {
@@ -24,15 +25,18 @@ pub async fn show_snapshot(client: &Client, id: &str) -> Result<Snapshot, ApiErr
     decode_wrapped(&raw, "snapshot", "snapshots")
 }
 
-#[derive(Deserialize)]
-struct Task {
-    #[serde(default, deserialize_with = "crate::models::de::flex_string")]
-    id: Option<String>,
+/// The `{"task": {"id": ..}}` a delete may answer with.
+struct Task(Option<String>);
+
+impl FromJson for Task {
+    fn from_json(v: &Value) -> Result<Self, String> {
+        Ok(Self(Obj::new(v)?.text("id")))
+    }
 }
 
 /// The task id of a delete: `{"task": {"id": ..}}` (200), or nothing (202 on some versions).
 pub fn delete_task_id(raw: &RawResponse) -> Option<String> {
-    decode_wrapped::<Task>(raw, "task", "task").ok().and_then(|t| t.id)
+    decode_wrapped::<Task>(raw, "task", "task").ok().and_then(|t| t.0)
 }
 
 /// `DELETE /snapshots/{id}`. A 404 means it is already gone, which is what the user wanted.

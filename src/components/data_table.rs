@@ -1,21 +1,34 @@
-//! Sorting shared by every table: one state, one header cell component.
+//! Sorting and the table frame shared by every list: one state, one header cell, one frame.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 use std::cmp::Ordering;
 
+/// The columns a table sorts by: an enum per table.
+pub trait SortColumn: Copy + PartialEq + Send + Sync + 'static {}
+
+impl<T: Copy + PartialEq + Send + Sync + 'static> SortColumn for T {}
+
 /// Which column a table is sorted by and in which direction.
-#[derive(Clone, Copy)]
-pub struct SortState {
-    pub column: RwSignal<&'static str>,
+pub struct SortState<C: SortColumn> {
+    pub column: RwSignal<C>,
     pub ascending: RwSignal<bool>,
 }
 
-impl SortState {
-    pub fn new(column: &'static str, ascending: bool) -> Self {
+impl<C: SortColumn> Clone for SortState<C> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<C: SortColumn> Copy for SortState<C> {}
+
+impl<C: SortColumn> SortState<C> {
+    pub fn new(column: C, ascending: bool) -> Self {
         Self { column: RwSignal::new(column), ascending: RwSignal::new(ascending) }
     }
 
-    pub fn toggle(&self, column: &'static str) {
+    pub fn toggle(&self, column: C) {
         if self.column.get_untracked() == column {
             self.ascending.update(|a| *a = !*a);
         } else {
@@ -26,15 +39,20 @@ impl SortState {
 
     /// Sorts `rows` by `key(row, column)`, keeping the original order among equals. Each
     /// row's key is computed once: live lists re-sort thousands of rows on every poll.
-    pub fn apply<T>(&self, rows: &mut Vec<T>, key: impl Fn(&T, &str) -> SortKey) {
+    pub fn apply<T>(&self, rows: &mut Vec<T>, key: impl Fn(&T, C) -> SortKey) {
         let column = self.column.get();
         let ascending = self.ascending.get();
         let mut keyed: Vec<(SortKey, T)> = rows.drain(..).map(|r| (key(&r, column), r)).collect();
-        keyed.sort_by(|a, b| {
-            let o = a.0.cmp(&b.0);
-            if ascending { o } else { o.reverse() }
-        });
+        keyed.sort_by(|a, b| if ascending { a.0.cmp(&b.0) } else { b.0.cmp(&a.0) });
         rows.extend(keyed.into_iter().map(|(_, r)| r));
+    }
+
+    fn aria_sort(&self, column: C) -> &'static str {
+        match (self.column.get() == column, self.ascending.get()) {
+            (false, _) => "none",
+            (true, true) => "ascending",
+            (true, false) => "descending",
+        }
     }
 }
 
@@ -71,6 +89,11 @@ pub fn text_key(text: &str) -> SortKey {
     SortKey::Text(text.to_lowercase())
 }
 
+/// A yes/no column: the "yes" rows first when ascending.
+pub fn flag_key(flag: bool) -> SortKey {
+    SortKey::Number(Some(if flag { 0.0 } else { 1.0 }))
+}
+
 /// Compares floats where `None` sorts last.
 pub fn cmp_opt_f64(a: Option<f64>, b: Option<f64>) -> Ordering {
     match (a, b) {
@@ -81,61 +104,49 @@ pub fn cmp_opt_f64(a: Option<f64>, b: Option<f64>) -> Ordering {
     }
 }
 
+/// A column of a [`DataTable`]: its header text and, when it sorts, its sort column.
+#[derive(Clone, Debug)]
+pub struct Column<C> {
+    pub label: String,
+    pub sort: Option<C>,
+}
+
+/// A sortable column.
+pub fn sortable<C>(label: impl Into<String>, column: C) -> Column<C> {
+    Column { label: label.into(), sort: Some(column) }
+}
+
+/// A column without sorting (actions, checkboxes).
+pub fn fixed<C>(label: impl Into<String>) -> Column<C> {
+    Column { label: label.into(), sort: None }
+}
+
 /// A `<th>` whose button sorts the table; `aria-sort` tells screen readers the state.
 #[component]
-pub fn SortHeader(
-    #[prop(into)] label: String,
-    column: &'static str,
-    sort: SortState,
-) -> impl IntoView {
-    let active = move || sort.column.get() == column;
-    let aria = move || match (active(), sort.ascending.get()) {
-        (false, _) => "none",
-        (true, true) => "ascending",
-        (true, false) => "descending",
+pub fn SortHeader<C: SortColumn>(#[prop(into)] label: String, column: C, sort: SortState<C>) -> impl IntoView {
+    let icon = move || match sort.aria_sort(column) {
+        "ascending" => "▲",
+        "descending" => "▼",
+        _ => "↕",
     };
     view! {
-        <th scope="col" aria-sort=aria>
+        <th scope="col" aria-sort=move || sort.aria_sort(column)>
             <button type="button" class="sort-button" on:click=move |_| sort.toggle(column)>
-                {label}
-                <span class="sort-button__icon" aria-hidden="true">
-                    {move || match (active(), sort.ascending.get()) {
-                        (false, _) => "↕",
-                        (true, true) => "▲",
-                        (true, false) => "▼",
-                    }}
-                </span>
+                {label}<span class="sort-button__icon" aria-hidden="true">{icon}</span>
             </button>
         </th>
     }
 }
 
-/// A column of a [`DataTable`]: its header text and, when it sorts, its sort key.
-#[derive(Clone, Debug)]
-pub struct Column {
-    pub label: String,
-    pub sort: Option<&'static str>,
-}
-
-/// A sortable column.
-pub fn sortable(label: impl Into<String>, key: &'static str) -> Column {
-    Column { label: label.into(), sort: Some(key) }
-}
-
-/// A column without sorting (actions, checkboxes).
-pub fn fixed(label: impl Into<String>) -> Column {
-    Column { label: label.into(), sort: None }
-}
-
 /// The frame every list uses: a live count line, a horizontally scrolling frame, the header
 /// row with sortable columns, and the rows given as children.
 #[component]
-pub fn DataTable(
+pub fn DataTable<C: SortColumn>(
     /// The table's accessible name.
     #[prop(into)]
     label: String,
-    columns: Vec<Column>,
-    sort: SortState,
+    columns: Vec<Column<C>>,
+    sort: SortState<C>,
     /// The line above the table, e.g. "Showing 3 of 4 targets".
     #[prop(into)]
     count: Signal<String>,
@@ -145,21 +156,38 @@ pub fn DataTable(
     /// The body rows.
     children: Children,
 ) -> impl IntoView {
+    let header = move |c: Column<C>| match c.sort {
+        Some(column) => Either::Left(view! { <SortHeader label=c.label column sort/> }),
+        None => Either::Right(view! { <th scope="col">{c.label}</th> }),
+    };
     view! {
         <p class="table-count" aria-live="polite">{move || count.get()}</p>
         <div class="table-wrap">
             <table class="data-table" aria-label=label>
                 <thead>
-                    <tr>
-                        {lead.map(|l| l())}
-                        {columns.into_iter().map(|c| match c.sort {
-                            Some(key) => view! { <SortHeader label=c.label column=key sort/> }.into_any(),
-                            None => view! { <th scope="col">{c.label}</th> }.into_any(),
-                        }).collect_view()}
-                    </tr>
+                    <tr>{lead.map(|l| l())}{columns.into_iter().map(header).collect_view()}</tr>
                 </thead>
                 <tbody>{children()}</tbody>
             </table>
         </div>
+    }
+}
+
+/// The row shown when a filter leaves nothing.
+#[component]
+pub fn NoMatchRow(colspan: u32, #[prop(into)] text: String) -> impl IntoView {
+    view! { <tr><td colspan=colspan class="data-table__empty">{text}</td></tr> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_numbers_sort_last_and_text_ignores_case() {
+        assert_eq!(cmp_opt_f64(Some(1.0), None), Ordering::Less);
+        assert_eq!(cmp_opt_f64(None, None), Ordering::Equal);
+        assert!(text_key("alpha") < text_key("Beta"));
+        assert!(flag_key(true) < flag_key(false));
     }
 }

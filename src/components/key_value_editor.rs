@@ -1,6 +1,7 @@
+use super::field::{Field, FieldLayout};
 use leptos::prelude::*;
 
-/// One editable metadata row.
+/// One editable metadata row; `id` keeps its inputs when other rows come and go.
 #[derive(Clone, Debug, PartialEq)]
 pub struct KvRow {
     pub id: u64,
@@ -12,35 +13,16 @@ impl KvRow {
     pub fn new(key: impl Into<String>, value: impl Into<String>) -> Self {
         Self { id: super::confirm_dialog::next_id(), key: key.into(), value: value.into() }
     }
-}
-
-/// The non-empty rows as pairs, or what is wrong with them (empty key, duplicate key).
-pub fn validate_rows(rows: &[KvRow]) -> Result<Vec<(String, String)>, String> {
-    let mut out: Vec<(String, String)> = Vec::new();
-    for (i, row) in rows.iter().enumerate() {
-        let key = row.key.trim();
-        let value = row.value.trim();
-        if key.is_empty() && value.is_empty() {
-            continue;
-        }
-        if key.is_empty() {
-            return Err(format!("Row {}: enter a key for the value \"{value}\".", i + 1));
-        }
-        if key.len() > 255 || value.len() > 255 {
-            return Err(format!("Row {}: keys and values are limited to 255 characters.", i + 1));
-        }
-        if out.iter().any(|(k, _)| k == key) {
-            return Err(format!("Row {}: the key \"{key}\" is used twice.", i + 1));
-        }
-        out.push((key.to_owned(), value.to_owned()));
+    /// The rows as typed, for a model to validate.
+    pub fn pairs(rows: &[KvRow]) -> Vec<(String, String)> {
+        rows.iter().map(|r| (r.key.clone(), r.value.clone())).collect()
     }
-    Ok(out)
 }
 
-/// Key/value rows with add and remove buttons.
+/// Key/value rows with add and remove buttons, in one field named by `legend`.
 #[component]
 pub fn KeyValueEditor(
-    /// Unique prefix for the inputs' ids.
+    /// Unique prefix for the inputs' ids; `{id}-error` holds the rows' error.
     #[prop(into)]
     id: String,
     #[prop(into)] legend: String,
@@ -48,49 +30,38 @@ pub fn KeyValueEditor(
     #[prop(into, optional)] error: Signal<Option<String>>,
     #[prop(into, optional)] disabled: Signal<bool>,
 ) -> impl IntoView {
-    let error_id = format!("{id}-error");
     let set_field = move |row_id: u64, is_key: bool, text: String| {
         rows.update(|list| {
             if let Some(r) = list.iter_mut().find(|r| r.id == row_id) {
-                if is_key {
-                    r.key = text;
-                } else {
-                    r.value = text;
-                }
+                *(if is_key { &mut r.key } else { &mut r.value }) = text;
             }
         })
     };
     let prefix = id.clone();
-    let described_by = error_id.clone();
+    let row_view = move |(index, row): (usize, KvRow)| {
+        let (row_id, n) = (row.id, index + 1);
+        let (key_id, value_id) = (format!("{prefix}-key-{row_id}"), format!("{prefix}-value-{row_id}"));
+        view! {
+            <div class="kv-editor__row">
+                <label class="visually-hidden" for=key_id.clone()>{format!("Key {n}")}</label>
+                <input id=key_id class="field__input" placeholder="key" prop:value=row.key
+                    on:input:target=move |ev| set_field(row_id, true, ev.target().value())/>
+                <label class="visually-hidden" for=value_id.clone()>{format!("Value {n}")}</label>
+                <input id=value_id class="field__input" placeholder="value" prop:value=row.value
+                    on:input:target=move |ev| set_field(row_id, false, ev.target().value())/>
+                <button type="button" class="btn btn--ghost" aria-label=format!("Remove metadata row {n}")
+                    on:click=move |_| rows.update(|l| l.retain(|r| r.id != row_id))>"Remove"</button>
+            </div>
+        }
+    };
+    let numbered = move || rows.get().into_iter().enumerate().collect::<Vec<_>>();
     view! {
-        <fieldset class="kv-editor" aria-describedby=described_by>
-            <legend class="field__label">{legend}</legend>
-            <For each={move || rows.get().into_iter().enumerate().collect::<Vec<_>>()} key=|(_, r): &(usize, KvRow)| r.id let:item>
-                {
-                    let (index, row) = item;
-                    let row_id = row.id;
-                    let key_id = format!("{prefix}-key-{row_id}");
-                    let value_id = format!("{prefix}-value-{row_id}");
-                    view! {
-                        <div class="kv-editor__row">
-                            <label class="visually-hidden" for=key_id.clone()>{format!("Key {}", index + 1)}</label>
-                            <input id=key_id class="field__input" placeholder="key" disabled=move || disabled.get()
-                                prop:value=row.key.clone()
-                                on:input:target=move |ev| set_field(row_id, true, ev.target().value()) />
-                            <label class="visually-hidden" for=value_id.clone()>{format!("Value {}", index + 1)}</label>
-                            <input id=value_id class="field__input" placeholder="value" disabled=move || disabled.get()
-                                prop:value=row.value.clone()
-                                on:input:target=move |ev| set_field(row_id, false, ev.target().value()) />
-                            <button type="button" class="btn btn--ghost" disabled=move || disabled.get()
-                                aria-label=format!("Remove metadata row {}", index + 1)
-                                on:click=move |_| rows.update(|l| l.retain(|r| r.id != row_id))>"Remove"</button>
-                        </div>
-                    }
-                }
-            </For>
-            <button type="button" class="btn btn--secondary btn--small" disabled=move || disabled.get()
-                on:click=move |_| rows.update(|l| l.push(KvRow::new("", "")))>"Add metadata row"</button>
-            <p class="field__error" id=error_id aria-live="polite">{move || error.get()}</p>
-        </fieldset>
+        <Field id label=legend error disabled layout=FieldLayout::Group>
+            <div class="kv-editor">
+                <For each=numbered key=|(_, r): &(usize, KvRow)| r.id children=row_view/>
+                <button type="button" class="btn btn--secondary btn--small"
+                    on:click=move |_| rows.update(|l| l.push(KvRow::new("", "")))>"Add metadata row"</button>
+            </div>
+        </Field>
     }
 }

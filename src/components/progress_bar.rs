@@ -1,5 +1,26 @@
 use leptos::prelude::*;
 
+/// What a bar measures, which sets how it is coloured.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum MeterKind {
+    /// Work done: always the progress colour.
+    #[default]
+    Progress,
+    /// Capacity used: amber from 80 %, red from 95 %.
+    Usage,
+}
+
+impl MeterKind {
+    fn fill_class(self, percent: f64) -> &'static str {
+        match self {
+            Self::Progress => "meter__fill",
+            Self::Usage if percent >= 95.0 => "meter__fill meter__fill--danger",
+            Self::Usage if percent >= 80.0 => "meter__fill meter__fill--warn",
+            Self::Usage => "meter__fill meter__fill--ok",
+        }
+    }
+}
+
 /// A labelled bar for progress or usage. The percentage is always written out as text.
 #[component]
 pub fn ProgressBar(
@@ -9,38 +30,21 @@ pub fn ProgressBar(
     /// What the bar measures, for assistive technology.
     #[prop(into)]
     label: String,
-    /// `progress` or `usage`: usage turns amber above 80 % and red above 95 %.
-    #[prop(into, default = "progress".to_owned())]
-    kind: String,
+    #[prop(optional)] kind: MeterKind,
     /// Text after the percentage (e.g. the progress message).
     #[prop(into, optional)]
-    detail: Signal<String>,
+    detail: MaybeProp<String>,
 ) -> impl IntoView {
     let clamped = move || percent.get().clamp(0.0, 100.0);
-    let tone = move || {
-        let p = clamped();
-        if kind != "usage" {
-            "meter__fill"
-        } else if p >= 95.0 {
-            "meter__fill meter__fill--danger"
-        } else if p >= 80.0 {
-            "meter__fill meter__fill--warn"
-        } else {
-            "meter__fill meter__fill--ok"
-        }
-    };
+    let detail = move || detail.get().filter(|d| !d.is_empty()).map(|d| format!(" · {d}"));
     view! {
         <div class="meter">
             <div class="meter__track" role="progressbar" aria-label=label aria-valuemin="0" aria-valuemax="100"
                 aria-valuenow=move || format!("{:.0}", clamped())>
-                <div class=tone style=move || format!("width: {:.1}%", clamped())></div>
+                <div class=move || kind.fill_class(clamped()) style:width=move || format!("{:.1}%", clamped())></div>
             </div>
             <span class="meter__text">
-                {move || format!("{:.0} %", clamped())}
-                {move || {
-                    let d = detail.get();
-                    (!d.is_empty()).then(|| view! { <span class="meter__detail">{format!(" · {d}")}</span> })
-                }}
+                {move || format!("{:.0} %", clamped())}<span class="meter__detail">{detail}</span>
             </span>
         </div>
     }

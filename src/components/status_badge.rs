@@ -46,13 +46,49 @@ pub fn StatusBadge(
     }
 }
 
-/// A plain label chip (target kind, default marker, visibility).
+/// What a [`Tag`] marks, which sets its colour.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TagKind {
+    #[default]
+    Plain,
+    Nfs,
+    S3,
+    /// Object lock (immutable).
+    Lock,
+    /// The default target or type.
+    Default,
+}
+
+impl TagKind {
+    fn class(self) -> &'static str {
+        match self {
+            Self::Plain => "tag",
+            Self::Nfs => "tag tag--nfs",
+            Self::S3 => "tag tag--s3",
+            Self::Lock => "tag tag--lock",
+            Self::Default => "tag tag--default",
+        }
+    }
+}
+
+/// A plain label chip (target kind, default marker, snapshot type).
 #[component]
-pub fn Tag(
-    #[prop(into)] text: String,
-    /// Extra modifier, e.g. `tag--nfs`.
-    #[prop(into, optional)]
-    modifier: String,
-) -> impl IntoView {
-    view! { <span class=format!("tag {modifier}")>{text}</span> }
+pub fn Tag(#[prop(into)] text: String, #[prop(optional)] kind: TagKind) -> impl IntoView {
+    view! { <span class=kind.class()>{text}</span> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_have_a_tone_and_unknown_ones_look_in_progress() {
+        assert_eq!(status_tone("available"), Tone::Ok);
+        assert_eq!(status_tone("online"), Tone::Ok);
+        assert_eq!(status_tone("offline"), Tone::Danger);
+        assert_eq!(status_tone("error"), Tone::Danger);
+        assert_eq!(status_tone("cancelled"), Tone::Muted);
+        assert_eq!(status_tone("creating"), Tone::Progress);
+        assert_eq!(status_tone("something-new"), Tone::Progress);
+    }
 }

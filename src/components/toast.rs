@@ -58,7 +58,7 @@ impl Toasts {
 }
 
 pub fn use_toasts() -> Toasts {
-    use_context::<Toasts>().unwrap_or_else(Toasts::provide)
+    expect_context::<Toasts>()
 }
 
 /// Where toasts appear; polite for successes, assertive for failures.

@@ -1,24 +1,30 @@
-//! Typed shapes of the Workloadmgr API, one module per resource.
+//! Typed shapes of the Workloadmgr API, one module per resource, each read leniently through
+//! [`json::Obj`]; the values a form sends, with their validation.
 
 pub mod backup_target;
-pub mod de;
+pub mod instance;
+pub mod json;
+pub mod sign_in;
 pub mod snapshot;
 pub mod target_type;
+pub mod validate;
 pub mod workload;
 
 pub use backup_target::{BackupTarget, NewBackupTarget, TargetKind, TargetTypeRef};
-pub use snapshot::{Instance, Snapshot, SnapshotFilter, TakeSnapshot};
-pub use target_type::{NewTargetType, TargetType, TargetTypeUpdate, TypeProject};
+pub use instance::Instance;
+pub use json::FromJson;
+pub use snapshot::{Snapshot, SnapshotFilter, TakeSnapshot};
+pub use target_type::{NewTargetType, TargetType, TargetTypeUpdate, TypeProject, Visibility};
+pub use validate::FieldErrors;
 pub use workload::Workload;
 
-use serde::{Deserialize, Serialize};
+use json::Obj;
+use serde_json::Value;
 
 /// `{"key": ..., "value": ...}`, as targets, types and snapshots carry metadata.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct KeyValue {
-    #[serde(default, deserialize_with = "de::flex_string")]
     pub key: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
     pub value: Option<String>,
 }
 
@@ -31,5 +37,12 @@ impl KeyValue {
     }
     pub fn value(&self) -> &str {
         self.value.as_deref().unwrap_or("")
+    }
+}
+
+impl FromJson for KeyValue {
+    fn from_json(v: &Value) -> Result<Self, String> {
+        let o = Obj::new(v)?;
+        Ok(Self { key: o.text("key"), value: o.text("value") })
     }
 }

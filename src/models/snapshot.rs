@@ -1,174 +1,65 @@
-use super::de;
-use serde::{Deserialize, Serialize};
+use super::json::{FromJson, Obj};
+use super::validate::{self, FieldErrors};
+use super::{Instance, KeyValue};
 use serde_json::{json, Map, Value};
-use std::collections::BTreeMap;
 
 /// A snapshot. The list sends the first few fields; `GET /snapshots/{id}` sends them all.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Snapshot {
-    #[serde(default)]
     pub id: String,
-    #[serde(default, deserialize_with = "de::flex_string")]
     pub created_at: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
     pub updated_at: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
     pub finished_at: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
     pub user_id: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
     pub project_id: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
     pub status: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
     pub snapshot_type: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
     pub workload_id: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
     pub name: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
     pub description: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
     pub host: Option<String>,
-    #[serde(default, deserialize_with = "de::null_list")]
     pub instances: Vec<Instance>,
-    #[serde(default, deserialize_with = "de::flex_f64")]
     pub size: Option<f64>,
-    #[serde(default, deserialize_with = "de::flex_f64")]
     pub restore_size: Option<f64>,
-    #[serde(default, deserialize_with = "de::flex_f64")]
     pub uploaded_size: Option<f64>,
-    #[serde(default, deserialize_with = "de::flex_f64")]
     pub progress_percent: Option<f64>,
-    #[serde(default, deserialize_with = "de::flex_string")]
     pub progress_msg: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
     pub warning_msg: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
     pub error_msg: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_f64")]
     pub time_taken: Option<f64>,
-    #[serde(default, deserialize_with = "de::flex_bool")]
     pub pinned: bool,
-    #[serde(default, deserialize_with = "de::null_list")]
-    pub metadata: Vec<SnapshotMetadata>,
+    pub metadata: Vec<KeyValue>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
-pub struct SnapshotMetadata {
-    #[serde(default, deserialize_with = "de::flex_string")]
-    pub key: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
-    pub value: Option<String>,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
-pub struct Instance {
-    #[serde(default, deserialize_with = "de::flex_string")]
-    pub id: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
-    pub name: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
-    pub status: Option<String>,
-    #[serde(default, deserialize_with = "null_map")]
-    pub metadata: BTreeMap<String, Value>,
-    #[serde(default)]
-    pub flavor: Option<Flavor>,
-    #[serde(default, deserialize_with = "de::null_list")]
-    pub security_group: Vec<SecurityGroup>,
-    #[serde(default, deserialize_with = "de::null_list")]
-    pub nics: Vec<Nic>,
-    #[serde(default, deserialize_with = "de::null_list")]
-    pub vdisks: Vec<Vdisk>,
-}
-
-fn null_map<'de, D: serde::Deserializer<'de>>(d: D) -> Result<BTreeMap<String, Value>, D::Error> {
-    Ok(match Value::deserialize(d)? {
-        Value::Object(m) => m.into_iter().collect(),
-        _ => BTreeMap::new(),
-    })
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
-pub struct Flavor {
-    #[serde(default, deserialize_with = "de::flex_string")]
-    pub vcpus: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
-    pub ram: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
-    pub disk: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
-    pub ephemeral: Option<String>,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
-pub struct SecurityGroup {
-    #[serde(default, deserialize_with = "de::flex_string")]
-    pub name: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
-    pub security_group_type: Option<String>,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
-pub struct Nic {
-    #[serde(default, deserialize_with = "de::flex_string")]
-    pub mac_address: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
-    pub ip_address: Option<String>,
-    #[serde(default)]
-    pub network: Option<Network>,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
-pub struct Network {
-    #[serde(default, deserialize_with = "de::flex_string")]
-    pub id: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
-    pub name: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
-    pub cidr: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
-    pub network_type: Option<String>,
-    #[serde(default)]
-    pub subnet: Option<Subnet>,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
-pub struct Subnet {
-    #[serde(default, deserialize_with = "de::flex_string")]
-    pub id: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
-    pub name: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
-    pub cidr: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
-    pub ip_version: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
-    pub gateway_ip: Option<String>,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
-pub struct Vdisk {
-    #[serde(default, deserialize_with = "de::flex_string")]
-    pub label: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
-    pub resource_id: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_f64")]
-    pub restore_size: Option<f64>,
-    #[serde(default, deserialize_with = "de::flex_string")]
-    pub vm_id: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
-    pub volume_id: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
-    pub volume_name: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
-    pub volume_size: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
-    pub volume_type: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
-    pub volume_mountpoint: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
-    pub availability_zone: Option<String>,
+impl FromJson for Snapshot {
+    fn from_json(v: &Value) -> Result<Self, String> {
+        let o = Obj::new(v)?;
+        Ok(Self {
+            id: o.id(),
+            created_at: o.text("created_at"),
+            updated_at: o.text("updated_at"),
+            finished_at: o.text("finished_at"),
+            user_id: o.text("user_id"),
+            project_id: o.text("project_id"),
+            status: o.text("status"),
+            snapshot_type: o.text("snapshot_type"),
+            workload_id: o.text("workload_id"),
+            name: o.text("name"),
+            description: o.text("description"),
+            host: o.text("host"),
+            instances: o.list("instances"),
+            size: o.number("size"),
+            restore_size: o.number("restore_size"),
+            uploaded_size: o.number("uploaded_size"),
+            progress_percent: o.number("progress_percent"),
+            progress_msg: o.text("progress_msg"),
+            warning_msg: o.text("warning_msg"),
+            error_msg: o.text("error_msg"),
+            time_taken: o.number("time_taken"),
+            pinned: o.flag("pinned"),
+            metadata: o.list("metadata"),
+        })
+    }
 }
 
 /// Statuses after which a snapshot no longer changes by itself. Anything else, including a
@@ -183,7 +74,8 @@ impl Snapshot {
     pub fn status(&self) -> &str {
         self.status.as_deref().unwrap_or("unknown")
     }
-    pub fn name(&self) -> &str {
+    /// Its name, or its id when it has none.
+    pub fn label(&self) -> &str {
         self.name.as_deref().filter(|n| !n.is_empty()).unwrap_or(&self.id)
     }
     pub fn is_final(&self) -> bool {
@@ -191,11 +83,19 @@ impl Snapshot {
     }
     /// Cancel is offered only while the snapshot is being taken.
     pub fn can_cancel(&self) -> bool {
-        matches!(self.status().to_ascii_lowercase().as_str(), "creating" | "uploading" | "queued" | "starting")
+        let status = self.status().to_ascii_lowercase();
+        matches!(status.as_str(), "creating" | "uploading" | "queued" | "starting")
     }
     pub fn can_delete(&self) -> bool {
         self.is_final()
     }
+}
+
+/// The filter fields that can be wrong.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FilterField {
+    DateFrom,
+    DateTo,
 }
 
 /// The list filters, mapped one to one onto the documented query parameters.
@@ -211,18 +111,17 @@ pub struct SnapshotFilter {
 impl SnapshotFilter {
     /// Query parameters for `GET /snapshots`, empty filters left out.
     pub fn query(&self) -> Vec<(&'static str, String)> {
-        let mut q = Vec::new();
-        for (name, value) in [
+        let texts = [
             ("workload_id", &self.workload_id),
             ("host", &self.host),
             ("date_from", &self.date_from),
             ("date_to", &self.date_to),
-        ] {
-            let v = value.trim();
-            if !v.is_empty() {
-                q.push((name, v.to_owned()));
-            }
-        }
+        ];
+        let mut q: Vec<(&'static str, String)> = texts
+            .into_iter()
+            .map(|(name, value)| (name, value.trim().to_owned()))
+            .filter(|(_, v)| !v.is_empty())
+            .collect();
         if self.all {
             q.push(("all", "true".to_owned()));
         }
@@ -244,21 +143,20 @@ impl SnapshotFilter {
         }
         f
     }
+
+    pub fn validate(&self) -> Result<(), FieldErrors<FilterField>> {
+        let mut errors = FieldErrors::default();
+        errors.check(FilterField::DateFrom, validate::filter_date(&self.date_from));
+        errors.check(FilterField::DateTo, validate::filter_date(&self.date_to));
+        errors.into_result()
+    }
 }
 
-/// `YYYY-MM-DDTHH:MM:SS`, the documented date filter format.
-pub fn is_valid_filter_date(text: &str) -> bool {
-    let b = text.as_bytes();
-    if b.len() != 19 {
-        return false;
-    }
-    let digits = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
-    let seps = [(4, b'-'), (7, b'-'), (10, b'T'), (13, b':'), (16, b':')];
-    if !digits.iter().all(|&i| b[i].is_ascii_digit()) || !seps.iter().all(|&(i, c)| b[i] == c) {
-        return false;
-    }
-    let num = |a: usize, z: usize| text[a..z].parse::<u32>().unwrap_or(99);
-    (1..=12).contains(&num(5, 7)) && (1..=31).contains(&num(8, 10)) && num(11, 13) < 24 && num(14, 16) < 60 && num(17, 19) < 60
+/// The take-snapshot fields that can be wrong.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TakeField {
+    Workload,
+    Name,
 }
 
 /// What the take-snapshot form sends: `POST /workloads/{id}[?full=True]` with an optional body.
@@ -272,6 +170,13 @@ pub struct TakeSnapshot {
 }
 
 impl TakeSnapshot {
+    pub fn validate(&self) -> Result<(), FieldErrors<TakeField>> {
+        let mut errors = FieldErrors::default();
+        let no_workload = self.workload_id.trim().is_empty();
+        errors.check(TakeField::Workload, no_workload.then(|| "Choose the workload to snapshot.".into()));
+        errors.check(TakeField::Name, validate::name(&self.name, false));
+        errors.into_result()
+    }
     pub fn query(&self) -> Vec<(&'static str, String)> {
         if self.full {
             vec![("full", "True".to_owned())]
@@ -282,12 +187,32 @@ impl TakeSnapshot {
     pub fn to_body(&self) -> Value {
         let mut inner = Map::new();
         inner.insert("is_scheduled".into(), json!(self.is_scheduled));
-        if !self.name.trim().is_empty() {
-            inner.insert("name".into(), json!(self.name.trim()));
-        }
-        if !self.description.trim().is_empty() {
-            inner.insert("description".into(), json!(self.description.trim()));
+        for (key, text) in [("name", &self.name), ("description", &self.description)] {
+            if !text.trim().is_empty() {
+                inner.insert(key.into(), json!(text.trim()));
+            }
         }
         json!({ "snapshot": inner })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filters_check_their_dates() {
+        let f = SnapshotFilter { date_from: "2024-03-04".into(), ..Default::default() };
+        let errors = f.validate().unwrap_err();
+        assert!(errors.get(FilterField::DateFrom).unwrap().contains("YYYY-MM-DDTHH:MM:SS"));
+        assert_eq!(errors.get(FilterField::DateTo), None);
+    }
+
+    #[test]
+    fn taking_a_snapshot_needs_a_workload() {
+        let errors = TakeSnapshot::default().validate().unwrap_err();
+        assert_eq!(errors.get(TakeField::Workload), Some("Choose the workload to snapshot."));
+        let long = TakeSnapshot { workload_id: "w".into(), name: "n".repeat(300), ..Default::default() };
+        assert!(long.validate().unwrap_err().get(TakeField::Name).is_some());
     }
 }

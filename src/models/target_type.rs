@@ -1,56 +1,96 @@
-use super::de;
+use super::json::{FromJson, Obj};
+use super::validate::{self, FieldErrors};
 use super::KeyValue;
-use serde::{Deserialize, Serialize};
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 /// A backup target type: a named, per-project view of a backup target.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TargetType {
-    #[serde(default)]
     pub id: String,
-    #[serde(default, deserialize_with = "de::flex_string")]
     pub backup_targets_id: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
     pub created_at: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
     pub updated_at: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
     pub version: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
     pub user_id: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
     pub name: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_bool")]
     pub is_default: bool,
-    #[serde(default, deserialize_with = "de::flex_string")]
     pub description: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_bool")]
     pub is_public: bool,
-    #[serde(default, deserialize_with = "de::null_list")]
     pub backup_target_type_projects: Vec<TypeProject>,
-    #[serde(default, deserialize_with = "de::null_list")]
     pub backup_target_type_metadata: Vec<KeyValue>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+impl FromJson for TargetType {
+    fn from_json(v: &Value) -> Result<Self, String> {
+        let o = Obj::new(v)?;
+        Ok(Self {
+            id: o.id(),
+            backup_targets_id: o.text("backup_targets_id"),
+            created_at: o.text("created_at"),
+            updated_at: o.text("updated_at"),
+            version: o.text("version"),
+            user_id: o.text("user_id"),
+            name: o.text("name"),
+            is_default: o.flag("is_default"),
+            description: o.text("description"),
+            is_public: o.flag("is_public"),
+            backup_target_type_projects: o.list("backup_target_type_projects"),
+            backup_target_type_metadata: o.list("backup_target_type_metadata"),
+        })
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TypeProject {
-    #[serde(default, deserialize_with = "de::flex_string")]
     pub id: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
     pub project_id: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
     pub created_at: Option<String>,
+}
+
+impl FromJson for TypeProject {
+    fn from_json(v: &Value) -> Result<Self, String> {
+        let o = Obj::new(v)?;
+        Ok(Self { id: o.text("id"), project_id: o.text("project_id"), created_at: o.text("created_at") })
+    }
+}
+
+/// Who sees a type: every project, or only the listed ones.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Visibility {
+    Public,
+    Private,
+}
+
+impl Visibility {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Public => "Public",
+            Self::Private => "Private",
+        }
+    }
 }
 
 impl TargetType {
     pub fn name(&self) -> &str {
         self.name.as_deref().unwrap_or("")
     }
+    /// How people know a type: its name, or its id.
+    pub fn label(&self) -> &str {
+        Some(self.name()).filter(|n| !n.is_empty()).unwrap_or(&self.id)
+    }
+    pub fn visibility(&self) -> Visibility {
+        if self.is_public {
+            Visibility::Public
+        } else {
+            Visibility::Private
+        }
+    }
     pub fn project_ids(&self) -> Vec<String> {
         self.backup_target_type_projects.iter().filter_map(|p| p.project_id.clone()).collect()
     }
     pub fn metadata_pairs(&self) -> Vec<(String, String)> {
-        self.backup_target_type_metadata.iter().map(|m| (m.key().to_owned(), m.value().to_owned())).collect()
+        let pair = |m: &KeyValue| (m.key().to_owned(), m.value().to_owned());
+        self.backup_target_type_metadata.iter().map(pair).collect()
     }
 }
 
@@ -64,7 +104,27 @@ pub fn type_id_for(types: &[TargetType], target_id: &str, name: &str) -> Option<
 }
 
 fn metadata_list(pairs: &[(String, String)]) -> Value {
-    Value::Array(pairs.iter().map(|(k, v)| json!({"key": k, "value": v})).collect())
+    let clean = validate::filled_rows(pairs);
+    Value::Array(clean.iter().map(|(k, v)| json!({"key": k, "value": v})).collect())
+}
+
+/// The fields of the type form that can be wrong.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TypeField {
+    Name,
+    Target,
+    Projects,
+    Metadata,
+}
+
+/// The checks shared by create and edit.
+fn check_common(name: &str, projects: &[String], metadata: &[(String, String)]) -> FieldErrors<TypeField> {
+    let mut errors = FieldErrors::default();
+    errors.check(TypeField::Name, validate::name(name, true));
+    let bad_project = projects.iter().find_map(|p| validate::project_id(p).map(|e| format!("\"{p}\": {e}")));
+    errors.check(TypeField::Projects, bad_project);
+    errors.check(TypeField::Metadata, validate::metadata_rows(metadata).err());
+    errors
 }
 
 /// The create form's values; [`NewTargetType::to_body`] writes the documented body.
@@ -80,6 +140,14 @@ pub struct NewTargetType {
 }
 
 impl NewTargetType {
+    pub fn validate(&self) -> Result<(), FieldErrors<TypeField>> {
+        let projects = if self.is_public { &[][..] } else { &self.project_list[..] };
+        let mut errors = check_common(&self.name, projects, &self.metadata);
+        let no_target = self.backup_targets_id.trim().is_empty();
+        errors.check(TypeField::Target, no_target.then(|| "Choose the backup target this type points at.".into()));
+        errors.into_result()
+    }
+
     pub fn to_body(&self) -> Value {
         json!({ "backup_target_type": {
             "name": self.name.trim(),
@@ -107,6 +175,10 @@ pub struct TargetTypeUpdate {
 }
 
 impl TargetTypeUpdate {
+    pub fn validate(&self) -> Result<(), FieldErrors<TypeField>> {
+        check_common(&self.name, &self.project_list, &self.metadata).into_result()
+    }
+
     pub fn to_body(&self) -> Value {
         json!({ "backup_target_type": {
             "name": self.name.trim(),
@@ -121,6 +193,18 @@ impl TargetTypeUpdate {
     }
 }
 
+/// Project IDs as typed in a text area: split on commas and white space, duplicates dropped.
+/// Each is checked by the form's `validate`.
+pub fn split_projects(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for id in text.split(|c: char| c == ',' || c.is_whitespace()).filter(|s| !s.is_empty()) {
+        if !out.iter().any(|p| p == id) {
+            out.push(id.to_owned());
+        }
+    }
+    out
+}
+
 /// `add_projects` / `remove_projects` body.
 pub fn projects_body(type_id: &str, projects: &[String]) -> Value {
     json!({ "backup_target_type": { "backup_target_type_id": type_id, "project_list": projects } })
@@ -128,8 +212,26 @@ pub fn projects_body(type_id: &str, projects: &[String]) -> Value {
 
 /// `add_metadata` / `remove_metadata` body.
 pub fn metadata_body(type_id: &str, pairs: &[(String, String)]) -> Value {
-    let mut inner = Map::new();
-    inner.insert("backup_target_type_id".into(), json!(type_id));
-    inner.insert("metadata".into(), metadata_list(pairs));
-    json!({ "backup_target_type": inner })
+    json!({ "backup_target_type": { "backup_target_type_id": type_id, "metadata": metadata_list(pairs) } })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_type_needs_a_name_a_target_and_valid_projects() {
+        let new = NewTargetType { project_list: split_projects("p1, b@d"), ..Default::default() };
+        let errors = new.validate().unwrap_err();
+        assert_eq!(errors.get(TypeField::Name), Some("Enter a name."));
+        assert!(errors.get(TypeField::Target).is_some());
+        assert!(errors.get(TypeField::Projects).unwrap().contains("b@d"));
+        let public = NewTargetType { is_public: true, ..new };
+        assert_eq!(public.validate().unwrap_err().get(TypeField::Projects), None, "public types list none");
+    }
+
+    #[test]
+    fn project_text_splits_and_drops_duplicates() {
+        assert_eq!(split_projects("p1, p2\np3 p1"), vec!["p1", "p2", "p3"]);
+    }
 }

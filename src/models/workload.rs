@@ -1,15 +1,19 @@
-use super::de;
-use serde::{Deserialize, Serialize};
+use super::json::{FromJson, Obj};
+use serde_json::Value;
 
 /// What `GET /workloads` tells about a workload: enough to pick one and to name it.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Workload {
-    #[serde(default)]
     pub id: String,
-    #[serde(default, deserialize_with = "de::flex_string")]
     pub name: Option<String>,
-    #[serde(default, deserialize_with = "de::flex_string")]
     pub status: Option<String>,
+}
+
+impl FromJson for Workload {
+    fn from_json(v: &Value) -> Result<Self, String> {
+        let o = Obj::new(v)?;
+        Ok(Self { id: o.id(), name: o.text("name"), status: o.text("status") })
+    }
 }
 
 impl Workload {

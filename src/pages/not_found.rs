@@ -1,3 +1,4 @@
+use crate::routes;
 use leptos::prelude::*;
 
 #[component]
@@ -6,7 +7,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="page page--narrow">
             <h1 class="page-header__title">"Page not found"</h1>
             <p>"There is no page at this address. It may have been mistyped, or the item it showed was deleted."</p>
-            <p><a class="btn btn--primary" href="/backup-targets">"Go to backup targets"</a></p>
+            <p><a class="btn btn--primary" href=routes::HOME>"Go to backup targets"</a></p>
         </section>
     }
 }

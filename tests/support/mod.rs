@@ -79,7 +79,7 @@ pub fn fixture(name: &str) -> String {
     .to_owned()
 }
 
-pub fn decode<T: serde::de::DeserializeOwned>(name: &str, plural: &str, singular: &str) -> T {
+pub fn decode<T: wlm_console::models::FromJson>(name: &str, plural: &str, singular: &str) -> T {
     let raw = wlm_console::api::RawResponse { status: 200, request_id: None, body: fixture(name) };
     wlm_console::api::decode_wrapped(&raw, plural, singular).expect("fixture decodes")
 }

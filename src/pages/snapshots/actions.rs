@@ -1,17 +1,16 @@
 use super::poller::merge_polled;
 use crate::api::snapshots::{cancel_snapshot, delete_snapshot, show_snapshot};
-use crate::components::use_toasts;
 use crate::api::{ApiError, Client};
-use crate::components::{DeleteDialog, DeleteSubject};
+use crate::components::{api_action, use_toasts, ApiAction, DeleteDialog, DeleteSubject};
 use crate::models::Snapshot;
-use crate::pages::with_client;
-use crate::session::{use_session, SessionCtx};
+use crate::session::{use_session, with_client, SessionCtx};
 use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 
 fn delete_call(client: Client, id: String) -> LocalBoxFuture<'static, Result<String, ApiError>> {
     Box::pin(async move {
-        delete_snapshot(&client, &id).await.map(|task| task.map(|t| format!(" Task {t}.")).unwrap_or_default())
+        let task = delete_snapshot(&client, &id).await?;
+        Ok(task.map(|t| format!(" Task {t}.")).unwrap_or_default())
     })
 }
 
@@ -36,20 +35,15 @@ pub async fn refresh_one(ctx: SessionCtx, rows: RwSignal<Vec<Snapshot>>, id: Str
 }
 
 /// Cancel, as the list rows and the detail page offer it: announce, then re-read the row.
-pub fn cancel_action(rows: RwSignal<Vec<Snapshot>>) -> Action<Snapshot, ()> {
+pub fn cancel_action(rows: RwSignal<Vec<Snapshot>>) -> ApiAction<Snapshot, ()> {
     let ctx = use_session();
     let toasts = use_toasts();
-    Action::new_local(move |s: &Snapshot| {
-        let s = s.clone();
-        async move {
-            let id = s.id.clone();
-            match with_client(ctx, |c| async move { cancel_snapshot(&c, &id).await }).await {
-                Ok(()) => {
-                    toasts.success(format!("Cancel requested for snapshot {}.", s.name()));
-                    refresh_one(ctx, rows, s.id.clone()).await;
-                }
-                Err(e) => toasts.error(format!("Could not cancel snapshot {}", s.name()), &e),
-            }
-        }
-    })
+    api_action(
+        |s: &Snapshot| format!("Could not cancel snapshot {}", s.label()),
+        |client, s: Snapshot| async move { cancel_snapshot(&client, &s.id).await },
+        move |s, _| {
+            toasts.success(format!("Cancel requested for snapshot {}.", s.label()));
+            leptos::task::spawn_local(refresh_one(ctx, rows, s.id));
+        },
+    )
 }

@@ -1,16 +1,25 @@
 //! Snapshots: the live list with filters and bulk delete, taking a snapshot, the detail view.
 
 mod actions;
+mod bulk;
 mod detail;
+mod filters;
+mod instance;
 mod list;
 pub mod poller;
+mod table;
 mod take;
 
 pub use actions::{cancel_action, refresh_one, DeleteSnapshotDialog};
-pub use detail::{parse_structured, SnapshotDetail, SnapshotDetailPage, Structured};
-pub use list::{filter_query_string, SnapshotsPage, SnapshotsTable};
+pub use detail::{SnapshotDetail, SnapshotDetailPage};
+pub use instance::{parse_structured, Structured};
+pub use list::SnapshotsPage;
+pub use table::SnapshotsTable;
 pub use take::{TakeSnapshotForm, TakeSnapshotPage};
 
-pub fn snapshot_href(id: &str) -> String {
-    format!("/snapshots/{}", crate::api::encode_segment(id))
+use crate::components::DeleteSubject;
+use crate::models::Snapshot;
+
+pub fn snapshot_subject(s: &Snapshot) -> DeleteSubject {
+    DeleteSubject { id: s.id.clone(), label: s.label().to_owned() }
 }

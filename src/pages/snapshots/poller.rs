@@ -132,3 +132,37 @@ pub fn use_snapshot_poller(rows: RwSignal<Vec<Snapshot>>) -> RwSignal<bool> {
     });
     active
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn polling_backs_off_to_thirty_seconds_and_resets_on_change() {
+        let mut d = BASE_DELAY_MS;
+        let mut seen = vec![d];
+        for _ in 0..6 {
+            d = next_delay(d, false);
+            seen.push(d);
+        }
+        assert_eq!(seen, vec![2_500, 5_000, 10_000, 20_000, 30_000, 30_000, 30_000]);
+        assert_eq!(next_delay(MAX_DELAY_MS, true), BASE_DELAY_MS);
+    }
+
+    fn snap(status: &str, at: &str) -> Snapshot {
+        Snapshot { id: "s".into(), status: Some(status.into()), updated_at: Some(at.into()), ..Default::default() }
+    }
+
+    #[test]
+    fn an_older_poll_answer_never_overwrites_a_newer_one() {
+        let newer = snap("uploading", "2024-01-01T00:00:10.000000");
+        let older = snap("creating", "2024-01-01T00:00:05.000000");
+        assert!(!is_newer_or_same(&newer, &older));
+        let mut rows = vec![newer.clone()];
+        assert!(!merge_polled(&mut rows, older));
+        assert_eq!(rows[0].status(), "uploading");
+        let done = snap("available", "2024-01-01T00:00:20.000000");
+        assert!(merge_polled(&mut rows, done));
+        assert_eq!(rows[0].status(), "available");
+    }
+}

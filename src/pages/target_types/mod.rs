@@ -1,21 +1,25 @@
 //! Backup target types: table, detail (with projects and metadata), create, edit, delete.
 
 mod detail;
+mod edit;
 mod form;
 mod list;
+mod membership;
+mod table;
 
 pub use detail::TargetTypeDetailPage;
-pub use form::{parse_project_list, TargetTypeCreatePage, TargetTypeEditPage};
-pub use list::{TargetTypesPage, TypesTable};
+pub use edit::{TargetTypeCreatePage, TargetTypeEditPage};
+pub use list::TargetTypesPage;
+pub use table::TypesTable;
 
 use crate::api::target_types::delete_target_type;
 use crate::api::{ApiError, Client};
 use crate::components::{DeleteDialog, DeleteSubject};
+use crate::models::TargetType;
 use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 
-pub const DELETE_WARNING: &str =
-    "Removing Backup Target Types from an active Workload can lead to inconsistent behavior and potential backup operation failures.";
+pub const DELETE_WARNING: &str = "Removing Backup Target Types from an active Workload can lead to inconsistent behavior and potential backup operation failures.";
 
 fn delete_call(client: Client, id: String) -> LocalBoxFuture<'static, Result<String, ApiError>> {
     Box::pin(async move { delete_target_type(&client, &id).await.map(|_| String::new()) })
@@ -26,11 +30,6 @@ pub fn DeleteTypeDialog(subject: RwSignal<Option<DeleteSubject>>, on_deleted: Ca
     view! { <DeleteDialog subject noun="target type" warning=DELETE_WARNING delete=delete_call on_deleted/> }
 }
 
-pub fn type_subject(t: &crate::models::TargetType) -> DeleteSubject {
-    let label = if t.name().is_empty() { t.id.clone() } else { t.name().to_owned() };
-    DeleteSubject { id: t.id.clone(), label }
-}
-
-pub fn type_href(id: &str) -> String {
-    format!("/target-types/{}", crate::api::encode_segment(id))
+pub fn type_subject(t: &TargetType) -> DeleteSubject {
+    DeleteSubject { id: t.id.clone(), label: t.label().to_owned() }
 }

@@ -1,0 +1,27 @@
+//! Read-only values: a labelled row of a definition list, and API times.
+
+use leptos::either::Either;
+use leptos::prelude::*;
+
+/// A definition list row; a plain function so its value is built in place.
+pub fn prop_row(label: &str, value: impl IntoView + 'static) -> impl IntoView {
+    view! {
+        <div class="props__row">
+            <dt class="props__label">{label.to_owned()}</dt>
+            <dd class="props__value">{value}</dd>
+        </div>
+    }
+}
+
+/// A timestamp from the API in the browser's zone, with the UTC original on hover.
+#[component]
+pub fn Time(#[prop(into)] value: Option<String>) -> impl IntoView {
+    match value.filter(|v| !v.trim().is_empty()) {
+        Some(raw) => {
+            let shown = crate::format::local_time(&raw);
+            let datetime = format!("{}Z", raw.trim_end_matches('Z'));
+            Either::Left(view! { <time datetime=datetime title=format!("{raw} UTC")>{shown}</time> })
+        }
+        None => Either::Right(view! { <span class="muted">"—"</span> }),
+    }
+}

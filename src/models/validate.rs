@@ -1,0 +1,312 @@
+//! The rules a form checks at each field before anything is sent. Each returns the message
+//! to show, written for the person typing; none repeats a secret.
+
+/// What is wrong with a form's values, by field; `F` names the form's fields.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldErrors<F>(Vec<(F, String)>);
+
+impl<F> Default for FieldErrors<F> {
+    fn default() -> Self {
+        Self(Vec::new())
+    }
+}
+
+impl<F: Copy + PartialEq> FieldErrors<F> {
+    /// Records `problem` for `field`, if there is one.
+    pub fn check(&mut self, field: F, problem: Option<String>) {
+        if let Some(message) = problem {
+            self.0.push((field, message));
+        }
+    }
+    pub fn get(&self, field: F) -> Option<&str> {
+        self.0.iter().find(|(f, _)| *f == field).map(|(_, m)| m.as_str())
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn into_result(self) -> Result<(), Self> {
+        if self.is_empty() {
+            Ok(())
+        } else {
+            Err(self)
+        }
+    }
+}
+
+/// `host:/path`: a host (name, IPv4 or [IPv6]) and an absolute path, no spaces.
+pub fn nfs_export(text: &str) -> Option<String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Some("Enter the NFS export, e.g. 192.168.1.34:/mnt/backups.".into());
+    }
+    if t.contains(char::is_whitespace) {
+        return Some("The export must not contain spaces.".into());
+    }
+    let Some((host, path)) = t.split_once(":/") else {
+        return Some("Use the form host:/path, e.g. nfs.example.com:/exports/backups.".into());
+    };
+    if !is_host(host) {
+        return Some(format!("\"{host}\" is not a valid host name or IP address."));
+    }
+    if path.contains("//") {
+        return Some("The path must not contain empty segments (//).".into());
+    }
+    None
+}
+
+fn is_host(host: &str) -> bool {
+    if let Some(v6) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        return !v6.is_empty() && v6.chars().all(|c| c.is_ascii_hexdigit() || c == ':');
+    }
+    let label_ok = |label: &str| {
+        !label.is_empty()
+            && label.len() <= 63
+            && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+    };
+    !host.is_empty() && host.split('.').all(label_ok)
+}
+
+/// An http or https URL with a host.
+pub fn s3_url(text: &str) -> Option<String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Some("Enter the S3 endpoint URL, e.g. https://s3.example.com.".into());
+    }
+    match t.strip_prefix("https://").or_else(|| t.strip_prefix("http://")) {
+        None => Some("The endpoint URL must start with http:// or https://.".into()),
+        Some(r) if r.is_empty() || r.starts_with('/') || r.contains(char::is_whitespace) => {
+            Some("The endpoint URL needs a host name and no spaces.".into())
+        }
+        Some(_) => None,
+    }
+}
+
+/// S3 bucket naming rules: 3–63 characters of lowercase letters, digits, dots and hyphens,
+/// starting and ending with a letter or digit, no `..`, not shaped like an IP address.
+pub fn bucket(text: &str) -> Option<String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Some("Enter the bucket name.".into());
+    }
+    if !(3..=63).contains(&t.len()) {
+        return Some("A bucket name has 3 to 63 characters.".into());
+    }
+    if !t.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-') {
+        return Some("Use only lowercase letters, digits, dots (.) and hyphens (-).".into());
+    }
+    let edge_ok = |c: Option<char>| c.is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+    if !edge_ok(t.chars().next()) || !edge_ok(t.chars().last()) {
+        return Some("A bucket name starts and ends with a letter or digit.".into());
+    }
+    if t.contains("..") || t.contains(".-") || t.contains("-.") {
+        return Some("A bucket name has no two adjacent dots and no dot next to a hyphen.".into());
+    }
+    if t.split('.').count() == 4 && t.split('.').all(|p| p.parse::<u8>().is_ok()) {
+        return Some("A bucket name must not look like an IP address.".into());
+    }
+    None
+}
+
+/// The rows as trimmed pairs, the empty ones left out; what a body sends once validated.
+pub fn filled_rows(rows: &[(String, String)]) -> Vec<(String, String)> {
+    let trimmed = rows.iter().map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()));
+    trimmed.filter(|(k, v)| !k.is_empty() || !v.is_empty()).collect()
+}
+
+/// The non-empty rows as trimmed pairs, or what is wrong with them (empty or duplicate key).
+pub fn metadata_rows(rows: &[(String, String)]) -> Result<Vec<(String, String)>, String> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for (i, (key, value)) in rows.iter().enumerate() {
+        let (key, value) = (key.trim(), value.trim());
+        if key.is_empty() && value.is_empty() {
+            continue;
+        }
+        let row = i + 1;
+        if key.is_empty() {
+            return Err(format!("Row {row}: enter a key for the value \"{value}\"."));
+        }
+        if key.len() > 255 || value.len() > 255 {
+            return Err(format!("Row {row}: keys and values are limited to 255 characters."));
+        }
+        if out.iter().any(|(k, _)| k == key) {
+            return Err(format!("Row {row}: the key \"{key}\" is used twice."));
+        }
+        out.push((key.to_owned(), value.to_owned()));
+    }
+    Ok(out)
+}
+
+pub fn project_id(text: &str) -> Option<String> {
+    let t = text.trim();
+    if t.is_empty() {
+        Some("Enter the project ID.".into())
+    } else if t.len() > 64 || !t.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+        Some("A project ID has only letters, digits, '-' and '_' (at most 64).".into())
+    } else {
+        None
+    }
+}
+
+/// Project IDs separated by commas, spaces or new lines; each checked, duplicates dropped.
+pub fn project_list(text: &str) -> Result<Vec<String>, String> {
+    let mut out: Vec<String> = Vec::new();
+    for id in text.split(|c: char| c == ',' || c.is_whitespace()).filter(|s| !s.is_empty()) {
+        if let Some(problem) = project_id(id) {
+            return Err(format!("\"{id}\": {problem}"));
+        }
+        if !out.iter().any(|p| p == id) {
+            out.push(id.to_owned());
+        }
+    }
+    Ok(out)
+}
+
+pub fn endpoint(text: &str) -> Option<String> {
+    let t = text.trim();
+    if t.is_empty() {
+        Some("Enter the Workloadmgr endpoint.".into())
+    } else if !(t.starts_with('/') || t.starts_with("http://") || t.starts_with("https://")) {
+        Some("The endpoint is an http(s) URL or a path on this site, e.g. /v1/{project_id}.".into())
+    } else if t.contains(char::is_whitespace) {
+        Some("The endpoint must not contain spaces.".into())
+    } else {
+        None
+    }
+}
+
+/// A token is sent as a header value: visible ASCII only, which also keeps it out of the
+/// browser's "invalid header value" errors. The message never repeats the token.
+pub fn token(text: &str) -> Option<String> {
+    let t = text.trim();
+    if t.is_empty() {
+        Some("Enter a token.".into())
+    } else if !crate::api::is_valid_token(t) {
+        Some("A token has only visible ASCII characters, without spaces.".into())
+    } else {
+        None
+    }
+}
+
+/// A name the API stores: at most 255 characters; `required` refuses an empty one.
+pub fn name(text: &str, required: bool) -> Option<String> {
+    let t = text.trim();
+    if required && t.is_empty() {
+        Some("Enter a name.".into())
+    } else if t.chars().count() > 255 {
+        Some("A name has at most 255 characters.".into())
+    } else {
+        None
+    }
+}
+
+/// `YYYY-MM-DDTHH:MM:SS`, the documented date filter format; empty means no filter.
+pub fn filter_date(text: &str) -> Option<String> {
+    let t = text.trim();
+    (!t.is_empty() && !is_filter_date(t))
+        .then(|| "Use YYYY-MM-DDTHH:MM:SS, e.g. 2024-03-04T10:59:51.".to_owned())
+}
+
+pub fn is_filter_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    if b.len() != 19 {
+        return false;
+    }
+    let digits = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
+    let seps = [(4, b'-'), (7, b'-'), (10, b'T'), (13, b':'), (16, b':')];
+    if !digits.iter().all(|&i| b[i].is_ascii_digit()) || !seps.iter().all(|&(i, c)| b[i] == c) {
+        return false;
+    }
+    let num = |a: usize, z: usize| text[a..z].parse::<u32>().unwrap_or(99);
+    (1..=12).contains(&num(5, 7))
+        && (1..=31).contains(&num(8, 10))
+        && num(11, 13) < 24
+        && num(14, 16) < 60
+        && num(17, 19) < 60
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nfs_exports_must_be_host_colon_path() {
+        for ok in ["192.168.1.34:/mnt/tvault/162", "nfs.example.com:/exports", "[fd00::1]:/b"] {
+            assert_eq!(nfs_export(ok), None, "{ok}");
+        }
+        for bad in ["", "192.168.1.34/mnt", "host:/a b", ":/path", "bad_host!:/x", "host:relative"] {
+            assert!(nfs_export(bad).is_some(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn s3_urls_and_bucket_names_follow_the_rules() {
+        assert_eq!(s3_url("https://s3.example.com"), None);
+        assert_eq!(s3_url("http://10.0.0.1:7480"), None);
+        for bad in ["", "s3.example.com", "ftp://x", "https://", "https:// x"] {
+            assert!(s3_url(bad).is_some(), "{bad}");
+        }
+        for ok in ["abc", "trilio-backups", "a.b-c.1"] {
+            assert_eq!(bucket(ok), None, "{ok}");
+        }
+        let long = "x".repeat(64);
+        for bad in ["ab", "Upper", "-start", "end-", "a..b", "192.168.1.1", "under_score", &long] {
+            assert!(bucket(bad).is_some(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn login_inputs_are_checked() {
+        assert_eq!(project_id("c76b3355a164498aa95ddbc960adc238"), None);
+        assert!(project_id("").is_some());
+        assert!(project_id("a b").is_some());
+        assert_eq!(endpoint("/v1/{project_id}"), None);
+        assert_eq!(endpoint("https://cloud:8780/v1/{project_id}"), None);
+        assert!(endpoint("javascript:alert(1)").is_some());
+    }
+
+    #[test]
+    fn metadata_rows_refuse_empty_and_duplicate_keys() {
+        let rows = |r: &[(&str, &str)]| -> Vec<(String, String)> {
+            r.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        };
+        assert_eq!(
+            metadata_rows(&rows(&[("a", "1"), ("", ""), (" b ", " 2 ")])).unwrap(),
+            vec![("a".into(), "1".into()), ("b".into(), "2".into())]
+        );
+        assert!(metadata_rows(&rows(&[("", "v")])).unwrap_err().contains("enter a key"));
+        assert!(metadata_rows(&rows(&[("a", "1"), ("a", "2")])).unwrap_err().contains("twice"));
+    }
+
+    #[test]
+    fn project_lists_split_on_commas_and_whitespace() {
+        assert_eq!(project_list("p1, p2\np3 p1").unwrap(), vec!["p1", "p2", "p3"]);
+        assert!(project_list("good, b@d").is_err());
+        assert!(project_list("").unwrap().is_empty());
+    }
+
+    #[test]
+    fn filter_dates_use_the_documented_format() {
+        assert!(is_filter_date("2024-03-04T10:59:51"));
+        for bad in ["2024-03-04", "2024-03-04 10:59:51", "2024-13-04T10:59:51", "2024-03-04T25:00:00", "x"] {
+            assert!(!is_filter_date(bad), "{bad}");
+        }
+        assert_eq!(filter_date(""), None);
+    }
+
+    #[test]
+    fn the_token_message_never_repeats_the_token() {
+        assert_eq!(token(""), Some("Enter a token.".into()));
+        let refused = token("abc def\u{e9}").unwrap();
+        assert!(!refused.contains("abc"), "the message does not repeat the token");
+        assert_eq!(token("gAAAAABl-_xyz.123"), None);
+    }
+
+    #[test]
+    fn names_are_limited_to_255_characters() {
+        assert_eq!(name("", false), None);
+        assert_eq!(name("", true), Some("Enter a name.".into()));
+        assert!(name(&"n".repeat(256), false).is_some());
+    }
+}

@@ -1,0 +1,180 @@
+//! The targets table: every column sortable, filtered by text and kind.
+
+use crate::components::data_table::{fixed, flag_key, sortable, text_key, NoMatchRow, SortKey};
+use crate::components::{DataTable, EmptyState, MeterKind, ProgressBar, SortState, StatusBadge, Tag, TagKind, Time};
+use crate::format::{or_dash, zone_name};
+use crate::models::target_type::type_id_for;
+use crate::models::{BackupTarget, TargetKind, TargetType};
+use crate::routes;
+use leptos::either::Either;
+use leptos::prelude::*;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Column {
+    Kind,
+    Export,
+    Default,
+    Status,
+    Usage,
+    Version,
+    Types,
+    Created,
+}
+
+fn sort_key(t: &BackupTarget, column: Column) -> SortKey {
+    let text = |v: &Option<String>| text_key(v.as_deref().unwrap_or(""));
+    match column {
+        Column::Kind => text(&t.kind),
+        Column::Export => text_key(t.export()),
+        Column::Default => flag_key(t.is_default),
+        Column::Status => text(&t.status),
+        Column::Usage => SortKey::Number(t.usage_ratio()),
+        Column::Version => text(&t.version),
+        Column::Types => text_key(&t.type_names().join(",")),
+        Column::Created => text(&t.created_at),
+    }
+}
+
+fn matches(t: &BackupTarget, needle: &str, kind: Option<TargetKind>) -> bool {
+    if kind.is_some_and(|k| t.target_kind() != Some(k)) {
+        return false;
+    }
+    let fields = [t.export(), t.filesystem_export_mount_path.as_deref().unwrap_or("")];
+    let more = [&t.status, &t.kind, &t.version].map(|v| v.as_deref().unwrap_or(""));
+    let hay = format!("{} {} {}", fields.join(" "), more.join(" "), t.type_names().join(" ")).to_lowercase();
+    needle.to_lowercase().split_whitespace().all(|w| hay.contains(w))
+}
+
+#[component]
+pub fn TargetsTable(
+    targets: Vec<BackupTarget>,
+    /// Used to link type names to their pages.
+    types: Vec<TargetType>,
+    #[prop(into)] search: Signal<String>,
+    #[prop(into)] kind: Signal<Option<TargetKind>>,
+    on_set_default: Callback<BackupTarget>,
+    on_delete: Callback<BackupTarget>,
+) -> impl IntoView {
+    if targets.is_empty() {
+        return Either::Left(view! {
+            <EmptyState title="No backup targets yet"
+                hint="Create an NFS or S3 target so workloads have somewhere to write their backups.">
+                <a class="btn btn--primary" href=routes::NEW_BACKUP_TARGET>"Create target"</a>
+            </EmptyState>
+        });
+    }
+    let sort = SortState::new(Column::Export, true);
+    let total = targets.len();
+    let (targets, types) = (StoredValue::new(targets), StoredValue::new(types));
+    let rows = Memo::new(move |_| {
+        let (needle, kind) = (search.get(), kind.get());
+        let mut list: Vec<BackupTarget> =
+            targets.with_value(|all| all.iter().filter(|t| matches(t, &needle, kind)).cloned().collect());
+        sort.apply(&mut list, sort_key);
+        list
+    });
+    let count = Signal::derive(move || format!("Showing {} of {total} targets", rows.with(Vec::len)));
+    let columns = vec![
+        sortable("Type", Column::Kind),
+        sortable("Export / mount path", Column::Export),
+        sortable("Default", Column::Default),
+        sortable("Status", Column::Status),
+        sortable("Capacity / used", Column::Usage),
+        sortable("Version", Column::Version),
+        sortable("Target types", Column::Types),
+        sortable(format!("Created / updated ({})", zone_name()), Column::Created),
+        fixed("Actions"),
+    ];
+    let body = move || {
+        let list = rows.get();
+        if list.is_empty() {
+            return Either::Left(view! { <NoMatchRow colspan=9 text="No target matches the filter."/> });
+        }
+        let row = |t| view! { <TargetRow target=t types on_set_default on_delete/> };
+        Either::Right(list.into_iter().map(row).collect_view())
+    };
+    Either::Right(view! { <DataTable label="Backup targets" sort count columns>{body}</DataTable> })
+}
+
+/// The links to a target's types; the types embedded in a target rarely carry their id.
+fn type_links(target: &BackupTarget, types: &[TargetType]) -> impl IntoView {
+    let link = |name: String| match type_id_for(types, &target.id, &name) {
+        Some(id) => Either::Left(view! { <a class="chip" href=routes::target_type(&id)>{name}</a> }),
+        None => Either::Right(view! { <span class="chip">{name}</span> }),
+    };
+    target.type_names().into_iter().map(link).collect_view()
+}
+
+#[component]
+fn TargetRow(
+    target: BackupTarget,
+    types: StoredValue<Vec<TargetType>>,
+    on_set_default: Callback<BackupTarget>,
+    on_delete: Callback<BackupTarget>,
+) -> impl IntoView {
+    let t = target;
+    let kind = if t.is_s3() { TagKind::S3 } else { TagKind::Nfs };
+    let (used, capacity) = (or_dash(t.used.as_deref()), or_dash(t.capacity.as_deref()));
+    let usage = match t.usage_ratio() {
+        Some(r) => Either::Left(view! {
+            <ProgressBar percent=r * 100.0 kind=MeterKind::Usage label=format!("Capacity used on {}", t.label())
+                detail=format!("{used} of {capacity}")/>
+        }),
+        None => Either::Right(format!("{used} / {capacity}")),
+    };
+    let mount = or_dash(t.filesystem_export_mount_path.as_deref());
+    let mount_title = mount.clone();
+    let links = types.with_value(|all| type_links(&t, all));
+    let (for_default, for_delete) = (t.clone(), t.clone());
+    view! {
+        <tr data-target-id=t.id.clone()>
+            <td>
+                <Tag text=t.kind_label() kind/>
+                {t.is_immutable().then(|| view! { <Tag text="Object lock" kind=TagKind::Lock/> })}
+            </td>
+            <td class="cell--export">
+                <a class="mono" href=routes::backup_target(&t.id)>{t.label().to_owned()}</a>
+                <div class="mono small muted cell--truncate" title=mount_title>{mount}</div>
+            </td>
+            <td>{if t.is_default {
+                Either::Left(view! { <Tag text="Default" kind=TagKind::Default/> })
+            } else {
+                Either::Right(view! { <span class="muted">"No"</span> })
+            }}</td>
+            <td><StatusBadge status=t.status.clone().unwrap_or_else(|| "unknown".into())/></td>
+            <td class="cell--usage">{usage}</td>
+            <td>{or_dash(t.version.as_deref())}</td>
+            <td>{links}</td>
+            <td class="cell--time">
+                <Time value=t.created_at.clone()/><br/>
+                <span class="muted small"><Time value=t.updated_at.clone()/></span>
+            </td>
+            <td class="cell--actions cell--stack">
+                <button type="button" class="btn btn--secondary btn--small" disabled=t.is_default
+                    aria-label=format!("Set {} as default", t.label())
+                    on:click=move |_| on_set_default.run(for_default.clone())>"Set default"</button>
+                <button type="button" class="btn btn--danger-ghost btn--small" aria-label=format!("Delete {}", t.label())
+                    on:click=move |_| on_delete.run(for_delete.clone())>"Delete"</button>
+            </td>
+        </tr>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_filter_matches_every_word_and_the_kind() {
+        let t = BackupTarget {
+            kind: Some("nfs".into()),
+            filesystem_export: Some("10.0.0.1:/exports/Gold".into()),
+            status: Some("available".into()),
+            ..Default::default()
+        };
+        assert!(matches(&t, "gold AVAIL", None));
+        assert!(!matches(&t, "gold silver", None));
+        assert!(matches(&t, "", Some(TargetKind::Nfs)));
+        assert!(!matches(&t, "", Some(TargetKind::S3)));
+    }
+}

@@ -1,0 +1,148 @@
+//! The projects and metadata of a type, each changed with its own documented call.
+
+use crate::api::target_types::{add_metadata, add_projects, remove_metadata, remove_projects};
+use crate::api::{ApiError, Client};
+use crate::components::{api_action, use_toasts, ApiAction, TextField};
+use crate::models::{validate, TargetType};
+use leptos::either::Either;
+use leptos::prelude::*;
+
+/// The four membership operations of a type, each sent as documented.
+#[derive(Clone, Debug)]
+pub enum Change {
+    AddProjects(Vec<String>),
+    RemoveProject(String),
+    AddMetadata(String, String),
+    RemoveMetadata(String, String),
+}
+
+impl Change {
+    fn describe(&self) -> String {
+        match self {
+            Self::AddProjects(p) => format!("Added project(s) {}", p.join(", ")),
+            Self::RemoveProject(p) => format!("Removed project {p}"),
+            Self::AddMetadata(k, v) => format!("Added metadata {k}={v}"),
+            Self::RemoveMetadata(k, v) => format!("Removed metadata {k}={v}"),
+        }
+    }
+
+    async fn send(self, client: Client, id: String) -> Result<TargetType, ApiError> {
+        match self {
+            Self::AddProjects(p) => add_projects(&client, &id, &p).await,
+            Self::RemoveProject(p) => remove_projects(&client, &id, &[p]).await,
+            Self::AddMetadata(k, v) => add_metadata(&client, &id, &[(k, v)]).await,
+            Self::RemoveMetadata(k, v) => remove_metadata(&client, &id, &[(k, v)]).await,
+        }
+    }
+}
+
+/// Changes the type `id`; `on_changed` runs once the server accepted.
+pub fn change_action(id: Memo<String>, on_changed: Callback<()>) -> ApiAction<Change, TargetType> {
+    let toasts = use_toasts();
+    api_action(
+        |_: &Change| "The change was refused".to_owned(),
+        move |client, change: Change| change.send(client, id.get_untracked()),
+        move |change, _| {
+            toasts.success(change.describe());
+            on_changed.run(());
+        },
+    )
+}
+
+/// A "Remove" button for one entry, off while a change runs.
+fn remove_button(action: ApiAction<Change, TargetType>, what: String, change: Change) -> impl IntoView {
+    let busy = action.pending();
+    view! {
+        <button type="button" class="btn btn--danger-ghost btn--small" disabled=move || busy.get()
+            aria-label=format!("Remove {what}") on:click=move |_| { action.dispatch(change.clone()); }>"Remove"</button>
+    }
+}
+
+#[component]
+pub fn ProjectsCard(target_type: TargetType, change: ApiAction<Change, TargetType>) -> impl IntoView {
+    let projects = target_type.project_ids();
+    let new_projects = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let busy = Signal::<bool>::from(change.pending());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match validate::project_list(&new_projects.get_untracked()) {
+            Ok(list) if list.is_empty() => error.set(Some("Enter at least one project ID.".into())),
+            Ok(list) => {
+                error.set(None);
+                change.dispatch(Change::AddProjects(list));
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    let title = format!("Projects ({})", projects.len());
+    let list = if projects.is_empty() {
+        let text = if target_type.is_public { "Public: every project sees this type." } else { "No project is assigned." };
+        Either::Left(view! { <p class="muted">{text}</p> })
+    } else {
+        let item = move |p: String| {
+            let remove = remove_button(change, format!("project {p}"), Change::RemoveProject(p.clone()));
+            view! { <li><span class="mono">{p}</span>{remove}</li> }
+        };
+        let items = projects.into_iter().map(item).collect_view();
+        Either::Right(view! { <ul class="projects-list" aria-label="Assigned projects">{items}</ul> })
+    };
+    view! {
+        <section class="card" aria-labelledby="btt-projects-title">
+            <h2 class="card__title" id="btt-projects-title">{title}</h2>
+            {list}
+            <form class="list-editor" on:submit=submit novalidate>
+                <TextField id="btt-add-projects" label="Add projects" value=new_projects error disabled=busy
+                    hint="One or more project IDs, separated by commas or spaces."/>
+                <button type="submit" class="btn btn--secondary" disabled=move || busy.get()>"Add projects"</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+pub fn MetadataCard(target_type: TargetType, change: ApiAction<Change, TargetType>) -> impl IntoView {
+    let pairs = target_type.metadata_pairs();
+    let (new_key, new_value) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let error = RwSignal::new(None::<String>);
+    let busy = Signal::<bool>::from(change.pending());
+    let existing: Vec<String> = pairs.iter().map(|(k, _)| k.clone()).collect();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let k = new_key.get_untracked().trim().to_owned();
+        if k.is_empty() {
+            error.set(Some("Enter a key.".into()));
+        } else if existing.contains(&k) {
+            error.set(Some(format!("The key \"{k}\" exists already; remove it first or edit the type.")));
+        } else {
+            error.set(None);
+            change.dispatch(Change::AddMetadata(k, new_value.get_untracked().trim().to_owned()));
+        }
+    };
+    let title = format!("Metadata ({})", pairs.len());
+    let table = if pairs.is_empty() {
+        Either::Left(view! { <p class="muted">"No metadata."</p> })
+    } else {
+        let row = move |(k, v): (String, String)| {
+            let remove = remove_button(change, format!("metadata {k}"), Change::RemoveMetadata(k.clone(), v.clone()));
+            view! { <tr><td class="mono">{k}</td><td class="mono">{v}</td><td>{remove}</td></tr> }
+        };
+        Either::Right(view! {
+            <table class="data-table data-table--compact" aria-label="Target type metadata">
+                <thead><tr><th scope="col">"Key"</th><th scope="col">"Value"</th><th scope="col">"Actions"</th></tr></thead>
+                <tbody>{pairs.into_iter().map(row).collect_view()}</tbody>
+            </table>
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="btt-meta-title">
+            <h2 class="card__title" id="btt-meta-title">{title}</h2>
+            {table}
+            <form class="list-editor" on:submit=submit novalidate>
+                <TextField id="btt-add-key" label="Key" value=new_key error disabled=busy/>
+                <TextField id="btt-add-value" label="Value" value=new_value disabled=busy/>
+                <button type="submit" class="btn btn--secondary" disabled=move || busy.get()>"Add metadata"</button>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,150 @@
+//! The target types table; each type links to its detail and to its target.
+
+use crate::components::data_table::{fixed, flag_key, sortable, text_key, NoMatchRow, SortKey};
+use crate::components::{DataTable, EmptyState, SortState, Tag, TagKind, Time};
+use crate::format::or_dash;
+use crate::models::{BackupTarget, TargetType, Visibility};
+use crate::routes;
+use leptos::either::Either;
+use leptos::prelude::*;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Column {
+    Name,
+    Target,
+    Default,
+    Visibility,
+    Projects,
+    Metadata,
+    Description,
+    Created,
+}
+
+/// A type with the export of its target, when the target list names it.
+type Row = (TargetType, Option<String>);
+
+fn sort_key((t, export): &Row, column: Column) -> SortKey {
+    let text = |v: &Option<String>| text_key(v.as_deref().unwrap_or(""));
+    match column {
+        Column::Name => text_key(t.name()),
+        Column::Target => text(export),
+        Column::Default => flag_key(t.is_default),
+        Column::Visibility => text_key(t.visibility().label()),
+        Column::Projects => SortKey::Number(Some(t.backup_target_type_projects.len() as f64)),
+        Column::Metadata => text_key(&format!("{:?}", t.metadata_pairs())),
+        Column::Description => text(&t.description),
+        Column::Created => text(&t.created_at),
+    }
+}
+
+fn matches((t, export): &Row, needle: &str, visibility: Option<Visibility>) -> bool {
+    if visibility.is_some_and(|v| t.visibility() != v) {
+        return false;
+    }
+    let meta: Vec<String> = t.metadata_pairs().into_iter().map(|(k, v)| format!("{k}={v}")).collect();
+    let words = [t.name(), t.description.as_deref().unwrap_or(""), export.as_deref().unwrap_or("")];
+    let hay = format!("{} {} {}", words.join(" "), t.project_ids().join(" "), meta.join(" ")).to_lowercase();
+    needle.to_lowercase().split_whitespace().all(|w| hay.contains(w))
+}
+
+#[component]
+pub fn TypesTable(
+    types: Vec<TargetType>,
+    targets: Vec<BackupTarget>,
+    #[prop(into)] search: Signal<String>,
+    #[prop(into)] visibility: Signal<Option<Visibility>>,
+    on_delete: Callback<TargetType>,
+) -> impl IntoView {
+    if types.is_empty() {
+        return Either::Left(view! {
+            <EmptyState title="No target types yet" hint="Create a type to give projects a named view of a backup target.">
+                <a class="btn btn--primary" href=routes::NEW_TARGET_TYPE>"Create type"</a>
+            </EmptyState>
+        });
+    }
+    let total = types.len();
+    let export_of = |t: &TargetType| {
+        let id = t.backup_targets_id.as_deref()?;
+        targets.iter().find(|x| x.id == id).map(|x| x.export().to_owned())
+    };
+    let all: Vec<Row> = types.into_iter().map(|t| (t.clone(), export_of(&t))).collect();
+    let all = StoredValue::new(all);
+    let sort = SortState::new(Column::Name, true);
+    let rows = Memo::new(move |_| {
+        let (needle, vis) = (search.get(), visibility.get());
+        let mut list: Vec<Row> = all.with_value(|a| a.iter().filter(|r| matches(r, &needle, vis)).cloned().collect());
+        sort.apply(&mut list, sort_key);
+        list
+    });
+    let count = Signal::derive(move || format!("Showing {} of {total} types", rows.with(Vec::len)));
+    let columns = vec![
+        sortable("Name", Column::Name),
+        sortable("Target", Column::Target),
+        sortable("Default", Column::Default),
+        sortable("Visibility", Column::Visibility),
+        sortable("Projects", Column::Projects),
+        sortable("Metadata", Column::Metadata),
+        sortable("Description", Column::Description),
+        sortable("Created", Column::Created),
+        fixed("Actions"),
+    ];
+    let body = move || {
+        let list = rows.get();
+        if list.is_empty() {
+            return Either::Left(view! { <NoMatchRow colspan=9 text="No type matches the filter."/> });
+        }
+        let row = |(t, export): Row| view! { <TypeRow target_type=t export on_delete/> };
+        Either::Right(list.into_iter().map(row).collect_view())
+    };
+    Either::Right(view! { <DataTable label="Backup target types" sort count columns>{body}</DataTable> })
+}
+
+/// The assigned projects, folded: a type may list many.
+fn projects_cell(t: &TargetType) -> impl IntoView {
+    let projects = t.project_ids();
+    let count = projects.len();
+    if count == 0 {
+        let text = if t.is_public { "All (public)" } else { "None" };
+        return Either::Left(view! { <span class="muted">{text}</span> });
+    }
+    let summary = format!("{count} project{}", if count == 1 { "" } else { "s" });
+    let items = projects.into_iter().map(|p| view! { <li class="mono">{p}</li> }).collect_view();
+    Either::Right(view! { <details><summary>{summary}</summary><ul class="projects-list">{items}</ul></details> })
+}
+
+#[component]
+fn TypeRow(target_type: TargetType, export: Option<String>, on_delete: Callback<TargetType>) -> impl IntoView {
+    let t = target_type;
+    let target = match t.backup_targets_id.clone() {
+        Some(id) => {
+            let text = export.unwrap_or_else(|| id.clone());
+            Either::Left(view! { <a href=routes::backup_target(&id)>{text}</a> })
+        }
+        None => Either::Right(view! { <span class="muted">"—"</span> }),
+    };
+    let chips = t.metadata_pairs().into_iter().map(|(k, v)| view! { <span class="chip">{format!("{k}={v}")}</span> });
+    let name = t.label().to_owned();
+    let for_delete = t.clone();
+    view! {
+        <tr data-type-id=t.id.clone()>
+            <td><a href=routes::target_type(&t.id)>{name.clone()}</a></td>
+            <td class="mono">{target}</td>
+            <td>{if t.is_default {
+                Either::Left(view! { <Tag text="Default" kind=TagKind::Default/> })
+            } else {
+                Either::Right(view! { <span class="muted">"No"</span> })
+            }}</td>
+            <td>{t.visibility().label()}</td>
+            <td>{projects_cell(&t)}</td>
+            <td>{chips.collect_view()}</td>
+            <td>{or_dash(t.description.as_deref())}</td>
+            <td class="cell--nowrap"><Time value=t.created_at.clone()/></td>
+            <td class="cell--actions">
+                <a class="btn btn--secondary btn--small" href=routes::edit_target_type(&t.id)
+                    aria-label=format!("Edit {name}")>"Edit"</a>
+                <button type="button" class="btn btn--danger-ghost btn--small" aria-label=format!("Delete {name}")
+                    on:click=move |_| on_delete.run(for_delete.clone())>"Delete"</button>
+            </td>
+        </tr>
+    }
+}

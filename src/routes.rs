@@ -1,0 +1,181 @@
+//! Every path of the console, the route tree, and the typed hrefs to each page: no other file
+//! writes a route.
+
+use crate::api::{build_url, encode_segment};
+use crate::models::SnapshotFilter;
+use crate::pages::backup_targets::{BackupTargetCreatePage, BackupTargetDetailPage, BackupTargetsPage};
+use crate::pages::login::LoginPage;
+use crate::pages::not_found::NotFound;
+use crate::pages::snapshots::{SnapshotDetailPage, SnapshotsPage, TakeSnapshotPage};
+use crate::pages::target_types::{TargetTypeCreatePage, TargetTypeDetailPage, TargetTypeEditPage, TargetTypesPage};
+use crate::session::use_session;
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, Routes};
+use leptos_router::hooks::{use_location, use_params, use_query};
+use leptos_router::params::Params;
+use leptos_router::{path, NavigateOptions};
+
+pub const LOGIN: &str = "/login";
+pub const BACKUP_TARGETS: &str = "/backup-targets";
+pub const NEW_BACKUP_TARGET: &str = "/backup-targets/new";
+pub const TARGET_TYPES: &str = "/target-types";
+pub const NEW_TARGET_TYPE: &str = "/target-types/new";
+pub const SNAPSHOTS: &str = "/snapshots";
+pub const TAKE_SNAPSHOT: &str = "/snapshots/new";
+/// Where a signed-in admin lands.
+pub const HOME: &str = BACKUP_TARGETS;
+
+pub fn backup_target(id: &str) -> String {
+    format!("{BACKUP_TARGETS}/{}", encode_segment(id))
+}
+
+pub fn target_type(id: &str) -> String {
+    format!("{TARGET_TYPES}/{}", encode_segment(id))
+}
+
+pub fn edit_target_type(id: &str) -> String {
+    format!("{}/edit", target_type(id))
+}
+
+pub fn snapshot(id: &str) -> String {
+    format!("{SNAPSHOTS}/{}", encode_segment(id))
+}
+
+/// The snapshot list with these filters in its URL, under the API's own parameter names.
+pub fn snapshots(filter: &SnapshotFilter) -> String {
+    build_url(SNAPSHOTS, "", &filter.query())
+}
+
+/// The login page, returning to `next` after signing in.
+pub fn login_then(next: &str) -> String {
+    format!("{LOGIN}?next={}", encode_segment(next))
+}
+
+/// Only same-app paths are followed after sign-in (no open redirect).
+pub fn safe_next(next: Option<String>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.starts_with(LOGIN) && !n.contains('\\') => n,
+        _ => HOME.to_owned(),
+    }
+}
+
+#[derive(Params, Clone, Debug, PartialEq)]
+struct IdParams {
+    id: Option<String>,
+}
+
+/// The `:id` of the current route.
+pub fn use_id() -> Memo<String> {
+    let params = use_params::<IdParams>();
+    Memo::new(move |_| params.with(|p| p.as_ref().ok().and_then(|p| p.id.clone()).unwrap_or_default()))
+}
+
+#[derive(Params, Clone, Debug, PartialEq)]
+struct SnapshotQuery {
+    workload_id: Option<String>,
+    host: Option<String>,
+    date_from: Option<String>,
+    date_to: Option<String>,
+    all: Option<String>,
+}
+
+/// The snapshot filters as the page's URL holds them.
+pub fn use_snapshot_filter() -> Memo<SnapshotFilter> {
+    let query = use_query::<SnapshotQuery>();
+    Memo::new(move |_| {
+        query.with(|q| {
+            let Ok(q) = q else { return SnapshotFilter::default() };
+            let pairs = [
+                ("workload_id", &q.workload_id),
+                ("host", &q.host),
+                ("date_from", &q.date_from),
+                ("date_to", &q.date_to),
+                ("all", &q.all),
+            ];
+            SnapshotFilter::from_pairs(pairs.into_iter().filter_map(|(k, v)| Some((k, v.as_deref()?))))
+        })
+    })
+}
+
+#[derive(Params, Clone, Debug, PartialEq)]
+struct LoginQuery {
+    next: Option<String>,
+}
+
+/// Where to go after signing in: the `next` of the login URL when it is safe.
+pub fn use_next() -> Signal<String> {
+    let query = use_query::<LoginQuery>();
+    Signal::derive(move || safe_next(query.with(|q| q.as_ref().ok().and_then(|q| q.next.clone()))))
+}
+
+/// The route tree: the login page, and every other page behind the session guard.
+#[component]
+pub fn AppRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=NotFound>
+            <Route path=path!("/login") view=LoginPage/>
+            <ParentRoute path=path!("") view=SignedIn>
+                <Route path=path!("") view=|| view! { <Redirect path=HOME/> }/>
+                <Route path=path!("/backup-targets") view=BackupTargetsPage/>
+                <Route path=path!("/backup-targets/new") view=BackupTargetCreatePage/>
+                <Route path=path!("/backup-targets/:id") view=BackupTargetDetailPage/>
+                <Route path=path!("/target-types") view=TargetTypesPage/>
+                <Route path=path!("/target-types/new") view=TargetTypeCreatePage/>
+                <Route path=path!("/target-types/:id") view=TargetTypeDetailPage/>
+                <Route path=path!("/target-types/:id/edit") view=TargetTypeEditPage/>
+                <Route path=path!("/snapshots") view=SnapshotsPage/>
+                <Route path=path!("/snapshots/new") view=TakeSnapshotPage/>
+                <Route path=path!("/snapshots/:id") view=SnapshotDetailPage/>
+            </ParentRoute>
+        </Routes>
+    }
+}
+
+/// The guard of every signed-in page: its pages while there is a session; otherwise the login
+/// page, which returns here afterwards.
+#[component]
+fn SignedIn() -> impl IntoView {
+    let ctx = use_session();
+    let location = use_location();
+    // Only a change between signed in and out re-renders; a renewed token keeps the page.
+    let signed_in = Memo::new(move |_| ctx.is_signed_in());
+    move || {
+        if signed_in.get() {
+            return Either::Left(view! { <Outlet/> });
+        }
+        let search = location.search.get_untracked();
+        let search = search.trim_start_matches('?');
+        let path = location.pathname.get_untracked();
+        let here = if search.is_empty() { path } else { format!("{path}?{search}") };
+        let options = NavigateOptions { replace: true, ..Default::default() };
+        Either::Right(view! { <Redirect path=login_then(&here) options/> })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redirects_stay_inside_the_app() {
+        assert_eq!(safe_next(Some("/snapshots?host=TVM1".into())), "/snapshots?host=TVM1");
+        assert_eq!(safe_next(Some("//evil.example".into())), "/backup-targets");
+        assert_eq!(safe_next(Some("https://evil.example".into())), "/backup-targets");
+        assert_eq!(safe_next(None), "/backup-targets");
+    }
+
+    #[test]
+    fn filters_go_into_the_url_with_the_api_parameter_names() {
+        let f = SnapshotFilter { workload_id: "w".into(), date_to: "2024-03-04T10:59:51".into(), ..Default::default() };
+        assert_eq!(snapshots(&f), "/snapshots?workload_id=w&date_to=2024-03-04T10%3A59%3A51");
+        assert_eq!(snapshots(&SnapshotFilter::default()), "/snapshots");
+    }
+
+    #[test]
+    fn ids_are_encoded_as_one_path_segment() {
+        assert_eq!(snapshot("a/b c"), "/snapshots/a%2Fb%20c");
+        assert_eq!(edit_target_type("t1"), "/target-types/t1/edit");
+        assert_eq!(login_then("/snapshots?host=x"), "/login?next=%2Fsnapshots%3Fhost%3Dx");
+    }
+}
