@@ -11,6 +11,13 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 # The wasm-bindgen CLI must match the library version locked in Cargo.lock exactly.
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
 
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^${component}-"; then
+    say "adding the ${component} component"
+    rustup component add "${component}"
+  fi
+done
+
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown

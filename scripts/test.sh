@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test: native (client against the documents, console rules, emulator endpoints),
-# wasm-bindgen-test in headless Chromium (components in a real DOM), and end to end
-# (playwright-core driving the release build served by the emulator).
+# Runs every test: formatting and lints first, then native (client against the documents,
+# console rules beside the code, emulator endpoints), wasm-bindgen-test in headless Chromium
+# (components in a real DOM), and end to end (playwright-core driving the release build
+# served by the emulator).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install.sh
@@ -11,6 +12,11 @@ export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 export WASM_BINDGEN_TEST_DRIVER_TIMEOUT="${WASM_BINDGEN_TEST_DRIVER_TIMEOUT:-60}"
 export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+say "formatting and lints (cargo fmt --check, clippy -D warnings, native and wasm)"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 say "native tests"
 cargo test --workspace

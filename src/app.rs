@@ -62,7 +62,8 @@ pub fn Shell(children: Children) -> impl IntoView {
 fn AppHeader() -> impl IntoView {
     let ctx = use_session();
     let navigate = use_navigate();
-    let project = move || ctx.session.with(|s| s.as_ref().map(|s| s.project_id.clone()).unwrap_or_default());
+    let project =
+        move || ctx.session.with(|s| s.as_ref().map(|s| s.project_id.clone()).unwrap_or_default());
     let title = move || use_config().unwrap_or_default().title().to_owned();
     let sign_out = move |_| {
         ctx.sign_out(Some("You signed out.".to_owned()));

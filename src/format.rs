@@ -11,7 +11,12 @@ pub fn api_time_millis(text: &str) -> Option<f64> {
     let h: i64 = parts.next()?.parse().ok()?;
     let mi: i64 = parts.next()?.parse().ok()?;
     let s: f64 = parts.next().unwrap_or("0").parse().ok()?;
-    if !(1..=12).contains(&mo) || !(1..=31).contains(&da) || h > 23 || mi > 59 || !(0.0..61.0).contains(&s) {
+    if !(1..=12).contains(&mo)
+        || !(1..=31).contains(&da)
+        || h > 23
+        || mi > 59
+        || !(0.0..61.0).contains(&s)
+    {
         return None;
     }
     // Days from civil (Howard Hinnant's algorithm).
@@ -69,8 +74,10 @@ fn format_local(ms: f64) -> String {
 pub fn zone_name() -> String {
     #[cfg(target_arch = "wasm32")]
     {
-        let opts = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new()).resolved_options();
-        if let Ok(zone) = js_sys::Reflect::get(&opts, &wasm_bindgen::JsValue::from_str("timeZone")) {
+        let opts = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
+            .resolved_options();
+        if let Ok(zone) = js_sys::Reflect::get(&opts, &wasm_bindgen::JsValue::from_str("timeZone"))
+        {
             if let Some(z) = zone.as_string() {
                 return z;
             }
@@ -118,6 +125,26 @@ pub fn duration(secs: f64) -> String {
     }
 }
 
+/// "2.4 TB", "512 MiB", "1024" → bytes.
+pub fn parse_size(text: &str) -> Option<f64> {
+    let t = text.trim();
+    let split = t.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(t.len());
+    let number: f64 = t[..split].trim().parse().ok()?;
+    let unit = t[split..].trim().to_ascii_uppercase();
+    let power = match unit.trim_end_matches("IB").trim_end_matches('B') {
+        "" => 0,
+        "K" => 1,
+        "M" => 2,
+        "G" => 3,
+        "T" => 4,
+        "P" => 5,
+        "E" => 6,
+        _ => return None,
+    };
+    let base: f64 = if unit.ends_with("IB") { 1024.0 } else { 1000.0 };
+    Some(number * base.powi(power))
+}
+
 /// `—` for a missing or empty value.
 pub fn or_dash(text: Option<&str>) -> String {
     match text.map(str::trim) {
@@ -149,5 +176,8 @@ mod tests {
         assert_eq!(duration(428.0), "7 min 08 s");
         assert_eq!(duration(3_700.0), "1 h 01 min");
         assert_eq!(duration(42.0), "42 s");
+        assert_eq!(parse_size("2.4 TB"), Some(2.4e12));
+        assert_eq!(parse_size("1 KiB"), Some(1024.0));
+        assert_eq!(parse_size("lots"), None);
     }
 }

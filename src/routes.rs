@@ -3,11 +3,15 @@
 
 use crate::api::{build_url, encode_segment};
 use crate::models::SnapshotFilter;
-use crate::pages::backup_targets::{BackupTargetCreatePage, BackupTargetDetailPage, BackupTargetsPage};
+use crate::pages::backup_targets::{
+    BackupTargetCreatePage, BackupTargetDetailPage, BackupTargetsPage,
+};
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFound;
 use crate::pages::snapshots::{SnapshotDetailPage, SnapshotsPage, TakeSnapshotPage};
-use crate::pages::target_types::{TargetTypeCreatePage, TargetTypeDetailPage, TargetTypeEditPage, TargetTypesPage};
+use crate::pages::target_types::{
+    TargetTypeCreatePage, TargetTypeDetailPage, TargetTypeEditPage, TargetTypesPage,
+};
 use crate::session::use_session;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -55,7 +59,14 @@ pub fn login_then(next: &str) -> String {
 /// Only same-app paths are followed after sign-in (no open redirect).
 pub fn safe_next(next: Option<String>) -> String {
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.starts_with(LOGIN) && !n.contains('\\') => n,
+        Some(n)
+            if n.starts_with('/')
+                && !n.starts_with("//")
+                && !n.starts_with(LOGIN)
+                && !n.contains('\\') =>
+        {
+            n
+        }
         _ => HOME.to_owned(),
     }
 }
@@ -68,7 +79,9 @@ struct IdParams {
 /// The `:id` of the current route.
 pub fn use_id() -> Memo<String> {
     let params = use_params::<IdParams>();
-    Memo::new(move |_| params.with(|p| p.as_ref().ok().and_then(|p| p.id.clone()).unwrap_or_default()))
+    Memo::new(move |_| {
+        params.with(|p| p.as_ref().ok().and_then(|p| p.id.clone()).unwrap_or_default())
+    })
 }
 
 #[derive(Params, Clone, Debug, PartialEq)]
@@ -93,7 +106,9 @@ pub fn use_snapshot_filter() -> Memo<SnapshotFilter> {
                 ("date_to", &q.date_to),
                 ("all", &q.all),
             ];
-            SnapshotFilter::from_pairs(pairs.into_iter().filter_map(|(k, v)| Some((k, v.as_deref()?))))
+            SnapshotFilter::from_pairs(
+                pairs.into_iter().filter_map(|(k, v)| Some((k, v.as_deref()?))),
+            )
         })
     })
 }
@@ -167,7 +182,11 @@ mod tests {
 
     #[test]
     fn filters_go_into_the_url_with_the_api_parameter_names() {
-        let f = SnapshotFilter { workload_id: "w".into(), date_to: "2024-03-04T10:59:51".into(), ..Default::default() };
+        let f = SnapshotFilter {
+            workload_id: "w".into(),
+            date_to: "2024-03-04T10:59:51".into(),
+            ..Default::default()
+        };
         assert_eq!(snapshots(&f), "/snapshots?workload_id=w&date_to=2024-03-04T10%3A59%3A51");
         assert_eq!(snapshots(&SnapshotFilter::default()), "/snapshots");
     }

@@ -1,31 +1,21 @@
 //! The signed-in session: token, project, endpoint. It lives in `sessionStorage` (gone when
 //! the tab closes) and in one reactive signal; nowhere else.
 
-use crate::api::{ApiError, Client};
+use crate::api::{ApiError, Client, Secret};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::future::Future;
 
 pub const STORAGE_KEY: &str = "wlm-console.session";
 
-#[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Session {
     pub endpoint: String,
     pub project_id: String,
-    pub token: String,
+    pub token: Secret,
     /// When the token expires, where known (ISO 8601, UTC).
     #[serde(default)]
     pub expires_at: Option<String>,
-}
-
-impl std::fmt::Debug for Session {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Session")
-            .field("endpoint", &self.endpoint)
-            .field("project_id", &self.project_id)
-            .field("token", &"<redacted>")
-            .finish()
-    }
 }
 
 impl Session {
@@ -130,7 +120,10 @@ pub fn use_session() -> SessionCtx {
 
 /// The error returned when a page needs the API but nobody is signed in.
 pub fn signed_out_error() -> crate::api::ApiError {
-    crate::api::ApiError::Unauthorized { message: "You are not signed in.".to_owned(), request_id: None }
+    crate::api::ApiError::Unauthorized {
+        message: "You are not signed in.".to_owned(),
+        request_id: None,
+    }
 }
 
 /// Runs one API call with the current session's client.
@@ -144,4 +137,3 @@ where
         None => Err(signed_out_error()),
     }
 }
-

@@ -7,8 +7,8 @@ use wlm_console::api::snapshots::delete_task_id;
 use wlm_console::api::{build_url, decode_wrapped, endpoint_for, ApiError, RawResponse};
 use wlm_console::models::target_type::{metadata_body, projects_body};
 use wlm_console::models::{
-    BackupTarget, NewBackupTarget, NewTargetType, Snapshot, SnapshotFilter, TakeSnapshot, TargetKind, TargetType,
-    TargetTypeUpdate, Workload,
+    BackupTarget, NewBackupTarget, NewTargetType, Snapshot, SnapshotFilter, TakeSnapshot,
+    TargetKind, TargetType, TargetTypeUpdate, Workload,
 };
 
 fn fixture(name: &str) -> RawResponse {
@@ -20,12 +20,20 @@ fn fixture(name: &str) -> RawResponse {
 #[test]
 fn backup_target_list_samples_decode_with_the_5_0_field_names() {
     for name in ["backup_targets_list", "backup_targets_detail"] {
-        let targets: Vec<BackupTarget> = decode_wrapped(&fixture(name), "backup_targets", "backup_target").unwrap();
+        let targets: Vec<BackupTarget> =
+            decode_wrapped(&fixture(name), "backup_targets", "backup_target").unwrap();
         assert_eq!(targets.len(), 3, "{name}");
         let first = &targets[0];
         assert_eq!(first.id, "b39847c8-bf65-4cec-9af6-dd65303ca485");
-        assert_eq!(first.export(), "192.168.1.34:/mnt/tvault/162", "nfs_export lands in the export");
-        assert_eq!(first.filesystem_export_mount_path.as_deref(), Some("/var/triliovault-mounts/L21udC90dmF1bHQvMTYy"));
+        assert_eq!(
+            first.export(),
+            "192.168.1.34:/mnt/tvault/162",
+            "nfs_export lands in the export"
+        );
+        assert_eq!(
+            first.filesystem_export_mount_path.as_deref(),
+            Some("/var/triliovault-mounts/L21udC90dmF1bHQvMTYy")
+        );
         assert!(first.is_default);
         assert_eq!(first.capacity.as_deref(), Some("2.4 TB"));
         assert_eq!(first.type_names(), vec!["nfs_1".to_owned()]);
@@ -41,14 +49,19 @@ fn backup_target_list_samples_decode_with_the_5_0_field_names() {
 #[test]
 fn backup_target_single_samples_decode_with_the_5_2_field_names() {
     for name in ["backup_target_create", "backup_target_show", "backup_target_set_default"] {
-        let t: BackupTarget = decode_wrapped(&fixture(name), "backup_targets", "backup_target").unwrap();
+        let t: BackupTarget =
+            decode_wrapped(&fixture(name), "backup_targets", "backup_target").unwrap();
         assert!(!t.id.is_empty(), "{name}");
         assert!(!t.export().is_empty(), "{name}: export present");
     }
-    let created: BackupTarget = decode_wrapped(&fixture("backup_target_create"), "backup_targets", "backup_target").unwrap();
+    let created: BackupTarget =
+        decode_wrapped(&fixture("backup_target_create"), "backup_targets", "backup_target")
+            .unwrap();
     assert_eq!(created.export(), "cephs3.triliodata.demo/object-locked-cephs3-2");
     assert!(!created.is_immutable());
-    let default: BackupTarget = decode_wrapped(&fixture("backup_target_set_default"), "backup_targets", "backup_target").unwrap();
+    let default: BackupTarget =
+        decode_wrapped(&fixture("backup_target_set_default"), "backup_targets", "backup_target")
+            .unwrap();
     assert!(default.is_default);
     assert!(default.is_immutable(), "6.x metadata immutable=1 means object lock");
     assert_eq!(default.metadata_value("bucket"), Some("s3-object-lock"));
@@ -72,7 +85,8 @@ fn singular_wrapper_key_and_integer_flags_are_tolerated() {
 #[test]
 fn target_type_samples_decode() {
     for name in ["target_types_list", "target_types_detail"] {
-        let list: Vec<TargetType> = decode_wrapped(&fixture(name), "backup_target_types", "backup_target_type").unwrap();
+        let list: Vec<TargetType> =
+            decode_wrapped(&fixture(name), "backup_target_types", "backup_target_type").unwrap();
         assert_eq!(list.len(), 4);
         assert_eq!(list[3].metadata_pairs(), vec![("nfs".to_owned(), "secondary".to_owned())]);
     }
@@ -85,42 +99,70 @@ fn target_type_samples_decode() {
         "target_type_add_metadata",
         "target_type_remove_metadata",
     ] {
-        let t: TargetType = decode_wrapped(&fixture(name), "backup_target_types", "backup_target_type").unwrap();
+        let t: TargetType =
+            decode_wrapped(&fixture(name), "backup_target_types", "backup_target_type").unwrap();
         assert!(!t.id.is_empty(), "{name}");
         assert!(t.backup_targets_id.is_some(), "{name}");
     }
-    let added: TargetType = decode_wrapped(&fixture("target_type_add_projects"), "backup_target_types", "x").unwrap();
-    assert_eq!(added.project_ids(), vec!["fc439373e340459fb28202b2412e26c0", "0920f871077c4c079057ce940d8105a8"]);
+    let added: TargetType =
+        decode_wrapped(&fixture("target_type_add_projects"), "backup_target_types", "x").unwrap();
+    assert_eq!(
+        added.project_ids(),
+        vec!["fc439373e340459fb28202b2412e26c0", "0920f871077c4c079057ce940d8105a8"]
+    );
     assert!(!added.is_public);
 }
 
 #[test]
 fn snapshot_samples_decode() {
-    let list: Vec<Snapshot> = decode_wrapped(&fixture("snapshots_list"), "snapshots", "snapshot").unwrap();
+    let list: Vec<Snapshot> =
+        decode_wrapped(&fixture("snapshots_list"), "snapshots", "snapshot").unwrap();
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].status(), "available");
     assert_eq!(list[0].snapshot_type.as_deref(), Some("full"));
-    let taken: Snapshot = decode_wrapped(&fixture("snapshot_take"), "snapshot", "snapshots").unwrap();
+    let taken: Snapshot =
+        decode_wrapped(&fixture("snapshot_take"), "snapshot", "snapshots").unwrap();
     assert_eq!(taken.status(), "creating");
     assert!(!taken.is_final() && taken.can_cancel() && !taken.can_delete());
-    let shown: Snapshot = decode_wrapped(&fixture("snapshot_show"), "snapshot", "snapshots").unwrap();
+    let shown: Snapshot =
+        decode_wrapped(&fixture("snapshot_show"), "snapshot", "snapshots").unwrap();
     assert_eq!(shown.instances.len(), 2);
     assert_eq!(shown.metadata.len(), 10);
     assert_eq!(shown.size, Some(44_171_264.0));
     assert_eq!(shown.time_taken, Some(428.0));
     let inst = &shown.instances[0];
-    assert_eq!(inst.nics[0].network.as_ref().unwrap().subnet.as_ref().unwrap().cidr.as_deref(), Some("192.168.100.0/24"));
+    assert_eq!(
+        inst.nics[0].network.as_ref().unwrap().subnet.as_ref().unwrap().cidr.as_deref(),
+        Some("192.168.100.0/24")
+    );
     assert_eq!(inst.vdisks[0].volume_size.as_deref(), Some("1"));
     assert_eq!(inst.flavor.as_ref().unwrap().vcpus.as_deref(), Some("1"));
-    assert_eq!(inst.nics[0].network.as_ref().unwrap().subnet.as_ref().unwrap().ip_version.as_deref(), Some("4"));
-    assert_eq!(delete_task_id(&fixture("snapshot_delete")).as_deref(), Some("a73de236-6379-424a-abc7-33d553e050b7"));
-    assert_eq!(delete_task_id(&RawResponse { status: 202, request_id: None, body: String::new() }), None);
+    assert_eq!(
+        inst.nics[0].network.as_ref().unwrap().subnet.as_ref().unwrap().ip_version.as_deref(),
+        Some("4")
+    );
+    assert_eq!(
+        delete_task_id(&fixture("snapshot_delete")).as_deref(),
+        Some("a73de236-6379-424a-abc7-33d553e050b7")
+    );
+    assert_eq!(
+        delete_task_id(&RawResponse { status: 202, request_id: None, body: String::new() }),
+        None
+    );
 }
 
 #[test]
 fn unknown_snapshot_statuses_count_as_still_moving() {
-    for (status, final_) in [("available", true), ("error", true), ("cancelled", true), ("creating", false),
-        ("uploading", false), ("cancelling", false), ("deleting", false), ("restoring-something-new", false)] {
+    for (status, final_) in [
+        ("available", true),
+        ("error", true),
+        ("cancelled", true),
+        ("creating", false),
+        ("uploading", false),
+        ("cancelling", false),
+        ("deleting", false),
+        ("restoring-something-new", false),
+    ] {
         let s = Snapshot { status: Some(status.into()), ..Default::default() };
         assert_eq!(s.is_final(), final_, "{status}");
     }
@@ -203,9 +245,18 @@ fn target_type_bodies_are_the_documented_ones() {
 
 #[test]
 fn take_snapshot_request_is_documented() {
-    let take = TakeSnapshot { workload_id: "w".into(), full: true, name: "n".into(), description: "d".into(), is_scheduled: false };
+    let take = TakeSnapshot {
+        workload_id: "w".into(),
+        full: true,
+        name: "n".into(),
+        description: "d".into(),
+        is_scheduled: false,
+    };
     assert_eq!(take.query(), vec![("full", "True".to_owned())]);
-    assert_eq!(take.to_body(), json!({"snapshot": {"is_scheduled": false, "name": "n", "description": "d"}}));
+    assert_eq!(
+        take.to_body(),
+        json!({"snapshot": {"is_scheduled": false, "name": "n", "description": "d"}})
+    );
     let inc = TakeSnapshot { workload_id: "w".into(), ..Default::default() };
     assert!(inc.query().is_empty());
 }
@@ -232,35 +283,76 @@ fn snapshot_filters_map_to_the_query_parameters() {
         build_url("/v1/p", "/snapshots", &f.query()),
         "/v1/p/snapshots?workload_id=w%201&host=TVM1&date_from=2024-03-01T00%3A00%3A00&all=true"
     );
-    let back = SnapshotFilter::from_pairs([("workload_id", "w 1"), ("host", "TVM1"), ("date_from", "2024-03-01T00:00:00"), ("all", "true")]);
+    let back = SnapshotFilter::from_pairs([
+        ("workload_id", "w 1"),
+        ("host", "TVM1"),
+        ("date_from", "2024-03-01T00:00:00"),
+        ("all", "true"),
+    ]);
     assert_eq!(back, f);
 }
 
 #[test]
 fn endpoint_templates_take_the_project_id() {
-    assert_eq!(endpoint_for("http://127.0.0.1:8780/v1/{project_id}", "abc"), "http://127.0.0.1:8780/v1/abc");
+    assert_eq!(
+        endpoint_for("http://127.0.0.1:8780/v1/{project_id}", "abc"),
+        "http://127.0.0.1:8780/v1/abc"
+    );
     assert_eq!(endpoint_for("https://h:8780/v1/%(tenant_id)s/", "abc"), "https://h:8780/v1/abc");
     assert_eq!(endpoint_for("/v1/$(tenant_id)", "a/b"), "/v1/a%2Fb");
 }
 
 #[test]
 fn openstack_fault_bodies_become_errors_with_message_and_request_id() {
-    let e = ApiError::from_response(400, Some("req-1".into()), r#"{"badRequest": {"message": "Invalid export", "code": 400}}"#);
-    assert_eq!(e, ApiError::Http { status: 400, message: "Invalid export".into(), request_id: Some("req-1".into()) });
-    assert!(e.to_string().contains("HTTP 400") && e.to_string().contains("Invalid export") && e.to_string().contains("req-1"));
-    let e = ApiError::from_response(404, None, r#"{"itemNotFound": {"message": "Snapshot x could not be found.", "code": 404}}"#);
-    assert!(matches!(e, ApiError::NotFound { ref message, .. } if message == "Snapshot x could not be found."));
-    let e = ApiError::from_response(401, Some("r".into()), r#"{"unauthorized": {"message": "Authentication required", "code": 401}}"#);
+    let e = ApiError::from_response(
+        400,
+        Some("req-1".into()),
+        r#"{"badRequest": {"message": "Invalid export", "code": 400}}"#,
+    );
+    assert_eq!(
+        e,
+        ApiError::Http {
+            status: 400,
+            message: "Invalid export".into(),
+            request_id: Some("req-1".into())
+        }
+    );
+    assert!(
+        e.to_string().contains("HTTP 400")
+            && e.to_string().contains("Invalid export")
+            && e.to_string().contains("req-1")
+    );
+    let e = ApiError::from_response(
+        404,
+        None,
+        r#"{"itemNotFound": {"message": "Snapshot x could not be found.", "code": 404}}"#,
+    );
+    assert!(
+        matches!(e, ApiError::NotFound { ref message, .. } if message == "Snapshot x could not be found.")
+    );
+    let e = ApiError::from_response(
+        401,
+        Some("r".into()),
+        r#"{"unauthorized": {"message": "Authentication required", "code": 401}}"#,
+    );
     assert!(matches!(e, ApiError::Unauthorized { .. }));
     assert_eq!(e.status(), Some(401));
-    let e = ApiError::from_response(409, None, r#"{"errors": [{"title": "Conflict", "detail": "Type name taken"}]}"#);
+    let e = ApiError::from_response(
+        409,
+        None,
+        r#"{"errors": [{"title": "Conflict", "detail": "Type name taken"}]}"#,
+    );
     assert_eq!(e.message(), "Type name taken");
     assert_eq!(e.status(), Some(409));
 }
 
 #[test]
 fn proxy_pages_and_empty_bodies_still_give_a_message() {
-    let e = ApiError::from_response(502, None, "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>");
+    let e = ApiError::from_response(
+        502,
+        None,
+        "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>",
+    );
     assert_eq!(e.message(), "502 Bad Gateway");
     let e = ApiError::from_response(504, None, "");
     assert_eq!(e.message(), "Gateway Timeout");
@@ -272,11 +364,15 @@ fn proxy_pages_and_empty_bodies_still_give_a_message() {
 
 #[test]
 fn malformed_success_bodies_are_decode_errors_not_panics() {
-    for body in ["", "null", "{", "[]", "{\"backup_targets\": 7}", "{\"other\": []}", "\u{0}\u{1}"] {
+    for body in ["", "null", "{", "[]", "{\"backup_targets\": 7}", "{\"other\": []}", "\u{0}\u{1}"]
+    {
         let raw = RawResponse { status: 200, request_id: Some("req-x".into()), body: body.into() };
-        let r: Result<Vec<BackupTarget>, _> = decode_wrapped(&raw, "backup_targets", "backup_target");
+        let r: Result<Vec<BackupTarget>, _> =
+            decode_wrapped(&raw, "backup_targets", "backup_target");
         match r {
-            Err(ApiError::Decode { status: 200, request_id, .. }) => assert_eq!(request_id.as_deref(), Some("req-x")),
+            Err(ApiError::Decode { status: 200, request_id, .. }) => {
+                assert_eq!(request_id.as_deref(), Some("req-x"))
+            }
             other => panic!("{body:?} gave {other:?}"),
         }
     }
@@ -296,7 +392,11 @@ fn odd_field_types_never_fail_a_whole_list() {
     assert_eq!(list[0].status(), "unknown");
     assert_eq!(list[1].time_taken, None);
     let w: Vec<Workload> = decode_wrapped(
-        &RawResponse { status: 200, request_id: None, body: r#"{"workloads":[{"id":"w","name":null}]}"#.into() },
+        &RawResponse {
+            status: 200,
+            request_id: None,
+            body: r#"{"workloads":[{"id":"w","name":null}]}"#.into(),
+        },
         "workloads",
         "workload",
     )

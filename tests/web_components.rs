@@ -9,8 +9,10 @@ use leptos::prelude::*;
 use support::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use wlm_console::components::{ConfirmDialog, DeleteDialog, DeleteSubject, ProgressBar, StatusBadge, TextField};
 use wlm_console::app::Providers;
+use wlm_console::components::{
+    ConfirmDialog, DeleteDialog, DeleteSubject, ProgressBar, StatusBadge, TextField,
+};
 use wlm_console::models::{BackupTarget, TargetKind, TargetType, Visibility};
 use wlm_console::pages::backup_targets::TargetsTable;
 use wlm_console::pages::target_types::TypesTable;
@@ -23,7 +25,12 @@ fn storage() -> web_sys::Storage {
 }
 
 fn demo_session() -> Session {
-    Session { endpoint: "/v1/{project_id}".into(), project_id: "proj1".into(), token: "secret-token-123".into(), expires_at: None }
+    Session {
+        endpoint: "/v1/{project_id}".into(),
+        project_id: "proj1".into(),
+        token: "secret-token-123".into(),
+        expires_at: None,
+    }
 }
 
 #[wasm_bindgen_test]
@@ -37,7 +44,10 @@ fn session_lives_in_session_storage_and_sign_out_clears_it() {
         assert!(ctx.is_signed_in());
         assert_eq!(session::load(), Some(demo_session()));
         assert!(storage().get_item(STORAGE_KEY).unwrap().unwrap().contains("proj1"));
-        assert!(!format!("{:?}", demo_session()).contains("secret-token-123"), "Debug never prints the token");
+        assert!(
+            !format!("{:?}", demo_session()).contains("secret-token-123"),
+            "Debug never prints the token"
+        );
         ctx.sign_out(Some("bye".into()));
         assert!(!ctx.is_signed_in());
         assert_eq!(storage().get_item(STORAGE_KEY).unwrap(), None);
@@ -58,7 +68,10 @@ fn an_expired_or_garbled_session_is_not_loaded() {
 #[wasm_bindgen_test]
 async fn status_badges_say_the_status_in_words() {
     let root = container();
-    let _handle = mount_to(root.clone(), || view! { <StatusBadge status="offline"/><StatusBadge status="creating"/> });
+    let _handle = mount_to(
+        root.clone(),
+        || view! { <StatusBadge status="offline"/><StatusBadge status="creating"/> },
+    );
     settle().await;
     let badges = find_all(&root, ".badge");
     assert_eq!(badges.len(), 2);
@@ -72,7 +85,10 @@ async fn text_fields_are_labelled_and_announce_their_error() {
     let root = container();
     let value = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let _handle = mount_to(root.clone(), move || view! { <TextField id="f1" label="Bucket" value error hint="3–63 characters"/> });
+    let _handle = mount_to(
+        root.clone(),
+        move || view! { <TextField id="f1" label="Bucket" value error hint="3–63 characters"/> },
+    );
     settle().await;
     let label = find(&root, "label[for=f1]");
     assert!(text(&label).contains("Bucket"));
@@ -92,7 +108,10 @@ async fn text_fields_are_labelled_and_announce_their_error() {
 async fn progress_bars_clamp_and_write_the_percentage() {
     let root = container();
     let p = RwSignal::new(42.4);
-    let _handle = mount_to(root.clone(), move || view! { <ProgressBar percent=p label="Snapshot progress" detail=Signal::derive(|| "Uploading".to_owned())/> });
+    let _handle = mount_to(
+        root.clone(),
+        move || view! { <ProgressBar percent=p label="Snapshot progress" detail=Signal::derive(|| "Uploading".to_owned())/> },
+    );
     settle().await;
     let bar = find(&root, "[role=progressbar]");
     assert_eq!(bar.get_attribute("aria-valuenow").as_deref(), Some("42"));
@@ -110,11 +129,13 @@ async fn confirm_dialog_is_modal_and_escape_closes_it() {
     let root = container();
     let open = RwSignal::new(false);
     let confirmed = RwSignal::new(0);
-    let _handle = mount_to(root.clone(), move || view! {
-        <ConfirmDialog open on_close=Callback::new(move |_| open.set(false)) title=Signal::derive(|| "Delete?".to_owned()) confirm_label=Signal::derive(|| "Delete it".to_owned())
-            busy=Signal::derive(|| false) danger=true on_confirm=Callback::new(move |_| confirmed.update(|n| *n += 1))>
-            <p>"Body text"</p>
-        </ConfirmDialog>
+    let _handle = mount_to(root.clone(), move || {
+        view! {
+            <ConfirmDialog open on_close=Callback::new(move |_| open.set(false)) title=Signal::derive(|| "Delete?".to_owned()) confirm_label=Signal::derive(|| "Delete it".to_owned())
+                busy=Signal::derive(|| false) danger=true on_confirm=Callback::new(move |_| confirmed.update(|n| *n += 1))>
+                <p>"Body text"</p>
+            </ConfirmDialog>
+        }
     });
     settle().await;
     let dialog: web_sys::HtmlDialogElement = find(&root, "dialog").unchecked_into();
@@ -137,14 +158,19 @@ async fn confirm_dialog_is_modal_and_escape_closes_it() {
 async fn delete_dialog_names_the_item_and_repeats_the_warning() {
     let root = container();
     let subject = RwSignal::new(None::<DeleteSubject>);
-    fn never(_: wlm_console::api::Client, _: String) -> futures::future::LocalBoxFuture<'static, Result<String, wlm_console::api::ApiError>> {
+    fn never(
+        _: wlm_console::api::Client,
+        _: String,
+    ) -> futures::future::LocalBoxFuture<'static, Result<String, wlm_console::api::ApiError>> {
         Box::pin(async { Ok(String::new()) })
     }
-    let _handle = mount_to(root.clone(), move || view! {
-        <Providers>
-            <DeleteDialog subject noun="backup target" warning=wlm_console::pages::backup_targets::DELETE_WARNING delete=never
-                on_deleted=Callback::new(|_| {})/>
-        </Providers>
+    let _handle = mount_to(root.clone(), move || {
+        view! {
+            <Providers>
+                <DeleteDialog subject noun="backup target" warning=wlm_console::pages::backup_targets::DELETE_WARNING delete=never
+                    on_deleted=Callback::new(|_| {})/>
+            </Providers>
+        }
     });
     subject.set(Some(DeleteSubject { id: "t1".into(), label: "10.0.0.1:/exports/x".into() }));
     settle().await;
@@ -152,24 +178,34 @@ async fn delete_dialog_names_the_item_and_repeats_the_warning() {
     assert!(dialog.open());
     let body = text(&dialog);
     assert!(body.contains("10.0.0.1:/exports/x"));
-    assert!(body.contains("Removing Backup Target from an active Workload can lead to inconsistent behavior"));
+    assert!(body.contains(
+        "Removing Backup Target from an active Workload can lead to inconsistent behavior"
+    ));
     assert!(body.contains("Delete backup target"));
 }
 
-fn mount_targets(root: &web_sys::HtmlElement, targets: Vec<BackupTarget>, types: Vec<TargetType>) -> impl Drop {
+fn mount_targets(
+    root: &web_sys::HtmlElement,
+    targets: Vec<BackupTarget>,
+    types: Vec<TargetType>,
+) -> impl Drop {
     let search = RwSignal::new(String::new());
     let kind = RwSignal::new(None::<TargetKind>);
-    mount_to(root.clone(), move || view! {
-        <TargetsTable targets=targets.clone() types=types.clone() search kind
-            on_set_default=Callback::new(|_| {}) on_delete=Callback::new(|_| {})/>
+    mount_to(root.clone(), move || {
+        view! {
+            <TargetsTable targets=targets.clone() types=types.clone() search kind
+                on_set_default=Callback::new(|_| {}) on_delete=Callback::new(|_| {})/>
+        }
     })
 }
 
 #[wasm_bindgen_test]
 async fn targets_table_shows_the_5_0_sample() {
     let root = container();
-    let targets: Vec<BackupTarget> = decode("backup_targets_list", "backup_targets", "backup_target");
-    let types: Vec<TargetType> = decode("target_types_detail", "backup_target_types", "backup_target_type");
+    let targets: Vec<BackupTarget> =
+        decode("backup_targets_list", "backup_targets", "backup_target");
+    let types: Vec<TargetType> =
+        decode("target_types_detail", "backup_target_types", "backup_target_type");
     let _handle = mount_targets(&root, targets, types);
     settle().await;
     let rows = find_all(&root, "tbody tr");
@@ -207,11 +243,16 @@ async fn targets_table_shows_the_5_2_sample_and_filters_by_type() {
     nfs.filesystem_export = Some("10.0.0.9:/exports/nine".into());
     nfs.backup_target_types.clear();
     let targets = vec![a, b, nfs];
-    let _handle = mount_to(root.clone(), move || view! {
-        <TargetsTable targets=targets.clone() types=vec![] search kind on_set_default=Callback::new(|_| {}) on_delete=Callback::new(|_| {})/>
+    let _handle = mount_to(root.clone(), move || {
+        view! {
+            <TargetsTable targets=targets.clone() types=vec![] search kind on_set_default=Callback::new(|_| {}) on_delete=Callback::new(|_| {})/>
+        }
     });
     settle().await;
-    assert!(text(&root).contains("cephs3.triliodata.demo/object-locked-cephs3-2"), "filesystem_export shown");
+    assert!(
+        text(&root).contains("cephs3.triliodata.demo/object-locked-cephs3-2"),
+        "filesystem_export shown"
+    );
     assert!(text(&root).contains("Object lock"));
     kind.set(Some(TargetKind::Nfs));
     settle().await;
@@ -229,14 +270,18 @@ async fn targets_table_shows_the_5_2_sample_and_filters_by_type() {
 async fn api_strings_render_as_text_never_html() {
     let root = container();
     let evil = "<img src=x onerror=alert(1)>";
-    let mut types: Vec<TargetType> = decode("target_types_detail", "backup_target_types", "backup_target_type");
+    let mut types: Vec<TargetType> =
+        decode("target_types_detail", "backup_target_types", "backup_target_type");
     types[0].name = Some(evil.into());
     types[0].description = Some("<b>bold</b>".into());
-    types[0].backup_target_type_metadata = vec![wlm_console::models::KeyValue::new("<script>", "x")];
+    types[0].backup_target_type_metadata =
+        vec![wlm_console::models::KeyValue::new("<script>", "x")];
     let search = RwSignal::new(String::new());
     let visibility = RwSignal::new(None::<Visibility>);
-    let _handle = mount_to(root.clone(), move || view! {
-        <TypesTable types=types.clone() targets=vec![] search visibility on_delete=Callback::new(|_| {})/>
+    let _handle = mount_to(root.clone(), move || {
+        view! {
+            <TypesTable types=types.clone() targets=vec![] search visibility on_delete=Callback::new(|_| {})/>
+        }
     });
     settle().await;
     assert!(text(&root).contains(evil), "the name is shown literally");
@@ -249,15 +294,23 @@ async fn api_strings_render_as_text_never_html() {
 #[wasm_bindgen_test]
 async fn types_table_shows_projects_and_metadata() {
     let root = container();
-    let t: TargetType = decode("target_type_add_projects", "backup_target_types", "backup_target_type");
+    let t: TargetType =
+        decode("target_type_add_projects", "backup_target_types", "backup_target_type");
     let search = RwSignal::new(String::new());
     let visibility = RwSignal::new(None::<Visibility>);
-    let _handle = mount_to(root.clone(), move || view! {
-        <TypesTable types=vec![t.clone()] targets=vec![] search visibility on_delete=Callback::new(|_| {})/>
+    let _handle = mount_to(root.clone(), move || {
+        view! {
+            <TypesTable types=vec![t.clone()] targets=vec![] search visibility on_delete=Callback::new(|_| {})/>
+        }
     });
     settle().await;
     let all = text(&root);
-    assert!(all.contains("s3_2") && all.contains("Private") && all.contains("2 projects") && all.contains("dg1=dg2"));
+    assert!(
+        all.contains("s3_2")
+            && all.contains("Private")
+            && all.contains("2 projects")
+            && all.contains("dg1=dg2")
+    );
     assert!(all.contains("fc439373e340459fb28202b2412e26c0"));
     visibility.set(Some(Visibility::Public));
     settle().await;

@@ -24,7 +24,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 async fn login_has_the_documented_fields_and_refuses_empty_input() {
     session::clear();
     let root = container();
-    let _handle = mount_to(root.clone(), || view! { <Providers><Router><LoginPage/></Router></Providers> });
+    let _handle =
+        mount_to(root.clone(), || view! { <Providers><Router><LoginPage/></Router></Providers> });
     settle().await;
     assert!(text(&find(&root, "label[for=login-project]")).contains("Project ID"));
     assert!(text(&find(&root, "label[for=login-token]")).contains("Token"));
@@ -43,7 +44,12 @@ async fn login_has_the_documented_fields_and_refuses_empty_input() {
 
 #[wasm_bindgen_test]
 async fn the_shell_shows_project_navigation_and_signs_out() {
-    session::save(&Session { endpoint: "/v1/{project_id}".into(), project_id: "proj-shell".into(), token: "t".into(), expires_at: None });
+    session::save(&Session {
+        endpoint: "/v1/{project_id}".into(),
+        project_id: "proj-shell".into(),
+        token: "t".into(),
+        expires_at: None,
+    });
     let root = container();
     let _handle = mount_to(root.clone(), wlm_console::App);
     settle().await;
@@ -56,7 +62,10 @@ async fn the_shell_shows_project_navigation_and_signs_out() {
     gloo_timers::future::sleep(std::time::Duration::from_millis(200)).await;
     let current = find(&root, "nav[aria-label=Main] a[aria-current=page]");
     assert_eq!(text(&current), "Backup targets");
-    let sign_out = find_all(&header, "button").into_iter().find(|b| text(b) == "Sign out").expect("sign out button");
+    let sign_out = find_all(&header, "button")
+        .into_iter()
+        .find(|b| text(b) == "Sign out")
+        .expect("sign out button");
     wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&sign_out).click();
     settle().await;
     assert!(session::load().is_none());
@@ -67,7 +76,10 @@ async fn the_shell_shows_project_navigation_and_signs_out() {
 #[wasm_bindgen_test]
 async fn create_target_validates_each_field_before_sending() {
     let root = container();
-    let _handle = mount_to(root.clone(), || view! { <Providers><Router><BackupTargetCreatePage/></Router></Providers> });
+    let _handle = mount_to(
+        root.clone(),
+        || view! { <Providers><Router><BackupTargetCreatePage/></Router></Providers> },
+    );
     settle().await;
     submit(&root, "form");
     settle().await;
@@ -94,17 +106,33 @@ async fn create_target_validates_each_field_before_sending() {
     settle().await;
     assert!(text(&find(&root, "#bt-meta-error")).contains("enter a key"));
     // Nothing typed was lost.
-    assert_eq!(wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlInputElement>(find(&root, "#bt-s3-bucket")).value(), "Bad_Bucket");
-    assert!(text(&find(&root, "button[type=submit]")).contains("Create target"), "no request started");
+    assert_eq!(
+        wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlInputElement>(find(
+            &root,
+            "#bt-s3-bucket"
+        ))
+        .value(),
+        "Bad_Bucket"
+    );
+    assert!(
+        text(&find(&root, "button[type=submit]")).contains("Create target"),
+        "no request started"
+    );
 }
 
-fn mount_snapshot_table(root: &web_sys::HtmlElement, list: Vec<Snapshot>) -> (RwSignal<Vec<Snapshot>>, impl Drop) {
+fn mount_snapshot_table(
+    root: &web_sys::HtmlElement,
+    list: Vec<Snapshot>,
+) -> (RwSignal<Vec<Snapshot>>, impl Drop) {
     let rows = RwSignal::new(list);
     let search = RwSignal::new(String::new());
     let selected = RwSignal::new(HashSet::<String>::new());
-    let names: HashMap<String, String> = [("18b809de-d7c8-41e2-867d-4a306407fb11".to_owned(), "Workload_1".to_owned())].into();
-    let handle = mount_to(root.clone(), move || view! {
-        <SnapshotsTable rows search workload_names=names.clone() selected on_cancel=Callback::new(|_| {}) on_delete=Callback::new(|_| {})/>
+    let names: HashMap<String, String> =
+        [("18b809de-d7c8-41e2-867d-4a306407fb11".to_owned(), "Workload_1".to_owned())].into();
+    let handle = mount_to(root.clone(), move || {
+        view! {
+            <SnapshotsTable rows search workload_names=names.clone() selected on_cancel=Callback::new(|_| {}) on_delete=Callback::new(|_| {})/>
+        }
     });
     (rows, handle)
 }
@@ -118,7 +146,12 @@ async fn snapshot_list_renders_the_documented_sample() {
     let rows = find_all(&root, "tbody tr");
     assert_eq!(rows.len(), 1);
     let row = text(&rows[0]);
-    assert!(row.contains("snapshot") && row.contains("available") && row.contains("full") && row.contains("TVM1"));
+    assert!(
+        row.contains("snapshot")
+            && row.contains("available")
+            && row.contains("full")
+            && row.contains("TVM1")
+    );
     assert!(row.contains("Workload_1"), "workload shown by name");
     assert!(row.contains("Complete"));
     assert!(find_all(&rows[0], "button").iter().any(|b| text(b) == "Delete"));
@@ -142,7 +175,10 @@ async fn progress_bars_follow_the_snapshot_state() {
     });
     settle().await;
     let row = find(&root, "tbody tr");
-    assert_eq!(find(&row, "[role=progressbar]").get_attribute("aria-valuenow").as_deref(), Some("64"));
+    assert_eq!(
+        find(&row, "[role=progressbar]").get_attribute("aria-valuenow").as_deref(),
+        Some("64")
+    );
     assert!(text(&row).contains("Uploading snapshot data"));
     rows.update(|r| r[0].status = Some("available".into()));
     settle().await;
@@ -159,37 +195,71 @@ async fn snapshot_detail_shows_every_section_of_the_sample() {
     let root = container();
     let snap: Snapshot = decode("snapshot_show", "snapshot", "snapshots");
     let _handle = mount_to(root.clone(), move || {
-        let cancel = Action::new_local(|_: &Snapshot| async { Ok::<(), wlm_console::api::ApiError>(()) });
+        let cancel =
+            Action::new_local(|_: &Snapshot| async { Ok::<(), wlm_console::api::ApiError>(()) });
         let to_delete = RwSignal::new(None::<DeleteSubject>);
         view! { <Router><SnapshotDetail snapshot=snap.clone() workload=Some("Workload_1".into()) live=Signal::derive(|| false) cancel to_delete/></Router> }
     });
     settle().await;
     let all = text(&root);
     for expected in [
-        "API taken 2", "available", "full", "Workload_1", "42.1 MiB", "2.0 GiB", "7 min 08 s", "TVM1",
-        "Instances (2)", "cirros-1", "cirros-2", "fa:16:3e:cf:10:91", "192.168.100.80", "192.168.100.0/24", "192.168.100.1",
-        "51491d30-9818-4332-b056-1f174e65d3e3", "/dev/vda", "iscsi", "1 vCPU", "default (neutron)", "Metadata (10)",
-        "backup_media_target", "10.10.2.20:/upstream", "workload_approx_backup_size",
+        "API taken 2",
+        "available",
+        "full",
+        "Workload_1",
+        "42.1 MiB",
+        "2.0 GiB",
+        "7 min 08 s",
+        "TVM1",
+        "Instances (2)",
+        "cirros-1",
+        "cirros-2",
+        "fa:16:3e:cf:10:91",
+        "192.168.100.80",
+        "192.168.100.0/24",
+        "192.168.100.1",
+        "51491d30-9818-4332-b056-1f174e65d3e3",
+        "/dev/vda",
+        "iscsi",
+        "1 vCPU",
+        "default (neutron)",
+        "Metadata (10)",
+        "backup_media_target",
+        "10.10.2.20:/upstream",
+        "workload_approx_backup_size",
     ] {
         assert!(all.contains(expected), "missing {expected}");
     }
     // hostnames is a JSON list inside a string: shown as a list.
     let lists = find_all(&root, "ul.structured li");
     let items: Vec<String> = lists.iter().map(text).collect();
-    assert!(items.contains(&"cirros-1".to_owned()) && items.contains(&"cirros-2".to_owned()), "{items:?}");
+    assert!(
+        items.contains(&"cirros-1".to_owned()) && items.contains(&"cirros-2".to_owned()),
+        "{items:?}"
+    );
     // vm_metadata (an object inside a string) is shown as key/value pairs.
     assert!(all.contains("workload_name") && all.contains("trilio_ordered_interfaces"));
     assert_eq!(find_all(&root, "article.instance").len(), 2);
     // Finished snapshots offer delete, not cancel.
     let buttons: Vec<String> = find_all(&root, ".page-header button").iter().map(text).collect();
-    assert!(buttons.contains(&"Delete".to_owned()) && !buttons.iter().any(|b| b.contains("Cancel")));
+    assert!(
+        buttons.contains(&"Delete".to_owned()) && !buttons.iter().any(|b| b.contains("Cancel"))
+    );
 }
 
 #[wasm_bindgen_test]
 async fn snapshot_filters_go_into_the_url_with_the_api_parameter_names() {
-    session::save(&Session { endpoint: "/v1/{project_id}".into(), project_id: "proj-f".into(), token: "t".into(), expires_at: None });
+    session::save(&Session {
+        endpoint: "/v1/{project_id}".into(),
+        project_id: "proj-f".into(),
+        token: "t".into(),
+        expires_at: None,
+    });
     let root = container();
-    let _handle = mount_to(root.clone(), || view! { <Providers><Router><wlm_console::pages::snapshots::SnapshotsPage/></Router></Providers> });
+    let _handle = mount_to(
+        root.clone(),
+        || view! { <Providers><Router><wlm_console::pages::snapshots::SnapshotsPage/></Router></Providers> },
+    );
     settle().await;
     type_into(&root, "#filter-workload-id", "w-1");
     type_into(&root, "#filter-host", "TVM1");
@@ -199,7 +269,10 @@ async fn snapshot_filters_go_into_the_url_with_the_api_parameter_names() {
     settle().await;
     let location = web_sys::window().unwrap().location();
     assert_eq!(location.pathname().unwrap(), "/snapshots");
-    assert_eq!(location.search().unwrap(), "?workload_id=w-1&host=TVM1&date_from=2024-03-01T00%3A00%3A00&all=true");
+    assert_eq!(
+        location.search().unwrap(),
+        "?workload_id=w-1&host=TVM1&date_from=2024-03-01T00%3A00%3A00&all=true"
+    );
     // A date in another format is refused at the field and the URL stays.
     type_into(&root, "#filter-date-to", "2024-03-01");
     submit(&root, "form[aria-label='Snapshot filters']");

@@ -1,6 +1,9 @@
 //! Backup targets: create, delete, list, detailed list, show, set default.
 
-use super::{decode_wrapped, encode_segment, ApiError, Client, Method, DEFAULT_TIMEOUT_SECS, LONG_TIMEOUT_SECS};
+use super::{
+    decode_wrapped, encode_segment, ApiError, Client, Method, DEFAULT_TIMEOUT_SECS,
+    LONG_TIMEOUT_SECS,
+};
 use crate::models::{BackupTarget, NewBackupTarget};
 
 /// `GET /backup_targets`
@@ -22,15 +25,23 @@ pub async fn show_backup_target(client: &Client, id: &str) -> Result<BackupTarge
 }
 
 /// `POST /backup_targets`; may take minutes while the server validates the mount.
-pub async fn create_backup_target(client: &Client, target: &NewBackupTarget) -> Result<BackupTarget, ApiError> {
+pub async fn create_backup_target(
+    client: &Client,
+    target: &NewBackupTarget,
+) -> Result<BackupTarget, ApiError> {
     let body = target.to_body();
-    let raw = client.send(Method::Post, "/backup_targets", &[], Some(&body), LONG_TIMEOUT_SECS).await?;
+    let raw =
+        client.send(Method::Post, "/backup_targets", &[], Some(&body), LONG_TIMEOUT_SECS).await?;
     decode_wrapped(&raw, "backup_targets", "backup_target")
 }
 
 /// `GET /backup_targets/{id}/set_default` (a GET, as documented).
-pub async fn set_default_backup_target(client: &Client, id: &str) -> Result<Option<BackupTarget>, ApiError> {
-    let raw = client.get(&format!("/backup_targets/{}/set_default", encode_segment(id)), &[]).await?;
+pub async fn set_default_backup_target(
+    client: &Client,
+    id: &str,
+) -> Result<Option<BackupTarget>, ApiError> {
+    let raw =
+        client.get(&format!("/backup_targets/{}/set_default", encode_segment(id)), &[]).await?;
     if raw.body.trim().is_empty() {
         return Ok(None);
     }

@@ -7,17 +7,41 @@ use std::fmt;
 #[derive(Clone, Debug, PartialEq)]
 pub enum ApiError {
     /// The request never got an answer (server down, DNS, CORS, connection reset).
-    Network { message: String },
+    Network {
+        message: String,
+    },
     /// No answer within the time allowed for this call.
-    Timeout { seconds: u32 },
-    Unauthorized { message: String, request_id: Option<String> },
-    Forbidden { message: String, request_id: Option<String> },
-    NotFound { message: String, request_id: Option<String> },
-    Conflict { message: String, request_id: Option<String> },
+    Timeout {
+        seconds: u32,
+    },
+    Unauthorized {
+        message: String,
+        request_id: Option<String>,
+    },
+    Forbidden {
+        message: String,
+        request_id: Option<String>,
+    },
+    NotFound {
+        message: String,
+        request_id: Option<String>,
+    },
+    Conflict {
+        message: String,
+        request_id: Option<String>,
+    },
     /// Any other non-2xx answer.
-    Http { status: u16, message: String, request_id: Option<String> },
+    Http {
+        status: u16,
+        message: String,
+        request_id: Option<String>,
+    },
     /// A 2xx answer whose body is not what the API documents.
-    Decode { status: u16, message: String, request_id: Option<String> },
+    Decode {
+        status: u16,
+        message: String,
+        request_id: Option<String>,
+    },
 }
 
 impl ApiError {
@@ -47,13 +71,17 @@ impl ApiError {
     pub fn message(&self) -> String {
         match self {
             Self::Network { message } => format!("The API could not be reached: {message}"),
-            Self::Timeout { seconds } => format!("The API did not answer within {seconds} seconds."),
+            Self::Timeout { seconds } => {
+                format!("The API did not answer within {seconds} seconds.")
+            }
             Self::Unauthorized { message, .. }
             | Self::Forbidden { message, .. }
             | Self::NotFound { message, .. }
             | Self::Conflict { message, .. }
             | Self::Http { message, .. } => message.clone(),
-            Self::Decode { message, .. } => format!("The API sent a response this console cannot read: {message}"),
+            Self::Decode { message, .. } => {
+                format!("The API sent a response this console cannot read: {message}")
+            }
         }
     }
 

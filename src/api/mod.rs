@@ -3,9 +3,12 @@
 
 pub mod backup_targets;
 pub mod error;
+mod secret;
 pub mod snapshots;
 pub mod target_types;
 mod transport;
+
+pub use secret::Secret;
 pub mod workloads;
 
 pub use error::ApiError;
@@ -46,20 +49,23 @@ pub struct RawResponse {
     pub body: String,
 }
 
-/// A project-scoped connection to one Workloadmgr endpoint.
+/// What the app does on a 401 (signs out).
 #[derive(Clone)]
+struct OnUnauthorized(Rc<dyn Fn()>);
+
+impl std::fmt::Debug for OnUnauthorized {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("OnUnauthorized")
+    }
+}
+
+/// A project-scoped connection to one Workloadmgr endpoint.
+#[derive(Clone, Debug)]
 pub struct Client {
     base: String,
     project_id: String,
-    token: String,
-    on_unauthorized: Option<Rc<dyn Fn()>>,
-}
-
-impl std::fmt::Debug for Client {
-    // Never print the token.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Client").field("base", &self.base).field("project_id", &self.project_id).finish()
-    }
+    token: Secret,
+    on_unauthorized: Option<OnUnauthorized>,
 }
 
 /// Fills the project id into an endpoint template: `{project_id}`, `{tenant_id}`,
@@ -67,7 +73,9 @@ impl std::fmt::Debug for Client {
 pub fn endpoint_for(template: &str, project_id: &str) -> String {
     let project = encode_segment(project_id);
     let mut url = template.trim().to_owned();
-    for placeholder in ["{project_id}", "{tenant_id}", "%(tenant_id)s", "%(project_id)s", "$(tenant_id)"] {
+    for placeholder in
+        ["{project_id}", "{tenant_id}", "%(tenant_id)s", "%(project_id)s", "$(tenant_id)"]
+    {
         url = url.replace(placeholder, &project);
     }
     url.trim_end_matches('/').to_owned()
@@ -90,7 +98,8 @@ pub fn encode_segment(text: &str) -> String {
 pub fn build_url(base: &str, path: &str, query: &[(&str, String)]) -> String {
     let mut url = format!("{}{}", base.trim_end_matches('/'), path);
     if !query.is_empty() {
-        let q: Vec<String> = query.iter().map(|(k, v)| format!("{k}={}", encode_segment(v))).collect();
+        let q: Vec<String> =
+            query.iter().map(|(k, v)| format!("{k}={}", encode_segment(v))).collect();
         url.push('?');
         url.push_str(&q.join("&"));
     }
@@ -98,7 +107,11 @@ pub fn build_url(base: &str, path: &str, query: &[(&str, String)]) -> String {
 }
 
 /// The value under the plural key (as documented) or the singular one (as some versions send).
-pub fn decode_wrapped<T: FromJson>(raw: &RawResponse, plural: &str, singular: &str) -> Result<T, ApiError> {
+pub fn decode_wrapped<T: FromJson>(
+    raw: &RawResponse,
+    plural: &str,
+    singular: &str,
+) -> Result<T, ApiError> {
     let decode_err = |message: String| ApiError::Decode {
         status: raw.status,
         message,
@@ -115,18 +128,18 @@ pub fn decode_wrapped<T: FromJson>(raw: &RawResponse, plural: &str, singular: &s
 
 impl Client {
     /// `endpoint_template` such as `http://127.0.0.1:8780/v1/{project_id}`.
-    pub fn new(endpoint_template: &str, project_id: &str, token: &str) -> Self {
+    pub fn new(endpoint_template: &str, project_id: &str, token: &Secret) -> Self {
         Self {
             base: endpoint_for(endpoint_template, project_id),
             project_id: project_id.to_owned(),
-            token: token.to_owned(),
+            token: token.clone(),
             on_unauthorized: None,
         }
     }
 
     /// Called on any 401, before the error is returned: the app signs out there.
     pub fn with_unauthorized_handler(mut self, handler: impl Fn() + 'static) -> Self {
-        self.on_unauthorized = Some(Rc::new(handler));
+        self.on_unauthorized = Some(OnUnauthorized(Rc::new(handler)));
         self
     }
 
@@ -148,14 +161,23 @@ impl Client {
         timeout_secs: u32,
     ) -> Result<RawResponse, ApiError> {
         let url = build_url(&self.base, path, &[]);
-        let raw = transport::send(&url, query, method, &self.project_id, &self.token, body, timeout_secs).await?;
+        let raw = transport::send(
+            &url,
+            query,
+            method,
+            &self.project_id,
+            self.token.expose(),
+            body,
+            timeout_secs,
+        )
+        .await?;
         if (200..300).contains(&raw.status) {
             return Ok(raw);
         }
         let err = ApiError::from_response(raw.status, raw.request_id, &raw.body);
         if raw.status == 401 {
             if let Some(handler) = &self.on_unauthorized {
-                handler();
+                (handler.0)();
             }
         }
         Err(err)
@@ -179,7 +201,6 @@ pub fn redact(text: &str, token: &str) -> String {
 pub fn is_valid_token(token: &str) -> bool {
     !token.is_empty() && token.bytes().all(|b| b.is_ascii_graphic())
 }
-
 
 #[cfg(test)]
 mod tests {

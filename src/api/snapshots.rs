@@ -1,12 +1,17 @@
 //! Snapshots: list (with filters), take, show, delete, cancel.
 
-use super::{decode_wrapped, encode_segment, ApiError, Client, Method, RawResponse, DEFAULT_TIMEOUT_SECS};
-use crate::models::{Snapshot, SnapshotFilter, TakeSnapshot};
+use super::{
+    decode_wrapped, encode_segment, ApiError, Client, Method, RawResponse, DEFAULT_TIMEOUT_SECS,
+};
 use crate::models::json::{FromJson, Obj};
+use crate::models::{Snapshot, SnapshotFilter, TakeSnapshot};
 use serde_json::Value;
 
 /// `GET /snapshots` with the filters as query parameters.
-pub async fn list_snapshots(client: &Client, filter: &SnapshotFilter) -> Result<Vec<Snapshot>, ApiError> {
+pub async fn list_snapshots(
+    client: &Client,
+    filter: &SnapshotFilter,
+) -> Result<Vec<Snapshot>, ApiError> {
     let raw = client.get("/snapshots", &filter.query()).await?;
     decode_wrapped(&raw, "snapshots", "snapshot")
 }
@@ -15,7 +20,8 @@ pub async fn list_snapshots(client: &Client, filter: &SnapshotFilter) -> Result<
 pub async fn take_snapshot(client: &Client, take: &TakeSnapshot) -> Result<Snapshot, ApiError> {
     let path = format!("/workloads/{}", encode_segment(&take.workload_id));
     let body = take.to_body();
-    let raw = client.send(Method::Post, &path, &take.query(), Some(&body), DEFAULT_TIMEOUT_SECS).await?;
+    let raw =
+        client.send(Method::Post, &path, &take.query(), Some(&body), DEFAULT_TIMEOUT_SECS).await?;
     decode_wrapped(&raw, "snapshot", "snapshots")
 }
 
@@ -30,7 +36,7 @@ struct Task(Option<String>);
 
 impl FromJson for Task {
     fn from_json(v: &Value) -> Result<Self, String> {
-        Ok(Self(Obj::new(v)?.text("id")))
+        Ok(Self(Obj::new(v)?.read(&["id"])))
     }
 }
 

@@ -1,8 +1,8 @@
 //! Backup target types: list, detailed list, show, create, update, add/remove projects,
-//! add/remove metadata, delete.
+//! add/remove metadata ([`Membership`]), delete.
 
 use super::{decode_wrapped, encode_segment, ApiError, Client, Method, DEFAULT_TIMEOUT_SECS};
-use crate::models::target_type::{metadata_body, projects_body};
+use crate::models::target_type_form::{metadata_body, projects_body};
 use crate::models::{NewTargetType, TargetType, TargetTypeUpdate};
 use serde_json::Value;
 
@@ -13,7 +13,12 @@ fn type_path(id: &str, action: &str) -> String {
     format!("/backup_target_types/{}{action}", encode_segment(id))
 }
 
-async fn send_type(client: &Client, method: Method, path: &str, body: &Value) -> Result<TargetType, ApiError> {
+async fn send_type(
+    client: &Client,
+    method: Method,
+    path: &str,
+    body: &Value,
+) -> Result<TargetType, ApiError> {
     let raw = client.send(method, path, &[], Some(body), DEFAULT_TIMEOUT_SECS).await?;
     decode_wrapped(&raw, PLURAL, SINGULAR)
 }
@@ -34,36 +39,61 @@ pub async fn show_target_type(client: &Client, id: &str) -> Result<TargetType, A
 }
 
 /// `POST /backup_target_types`
-pub async fn create_target_type(client: &Client, new: &NewTargetType) -> Result<TargetType, ApiError> {
+pub async fn create_target_type(
+    client: &Client,
+    new: &NewTargetType,
+) -> Result<TargetType, ApiError> {
     send_type(client, Method::Post, "/backup_target_types", &new.to_body()).await
 }
 
 /// `PUT /backup_target_types/{id}`
-pub async fn update_target_type(client: &Client, id: &str, update: &TargetTypeUpdate) -> Result<TargetType, ApiError> {
+pub async fn update_target_type(
+    client: &Client,
+    id: &str,
+    update: &TargetTypeUpdate,
+) -> Result<TargetType, ApiError> {
     send_type(client, Method::Put, &type_path(id, ""), &update.to_body()).await
 }
 
-/// `POST /backup_target_types/{id}/add_projects`
-pub async fn add_projects(client: &Client, id: &str, projects: &[String]) -> Result<TargetType, ApiError> {
-    send_type(client, Method::Post, &type_path(id, "/add_projects"), &projects_body(id, projects)).await
+/// The four documented changes to a type's projects and metadata.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Membership {
+    /// `POST /backup_target_types/{id}/add_projects`
+    AddProjects(Vec<String>),
+    /// `PUT /backup_target_types/{id}/remove_projects`
+    RemoveProjects(Vec<String>),
+    /// `POST /backup_target_types/{id}/add_metadata`
+    AddMetadata(Vec<(String, String)>),
+    /// `PUT /backup_target_types/{id}/remove_metadata`
+    RemoveMetadata(Vec<(String, String)>),
 }
 
-/// `PUT /backup_target_types/{id}/remove_projects`
-pub async fn remove_projects(client: &Client, id: &str, projects: &[String]) -> Result<TargetType, ApiError> {
-    send_type(client, Method::Put, &type_path(id, "/remove_projects"), &projects_body(id, projects)).await
+impl Membership {
+    /// The documented method, path suffix and body for the type `id`.
+    fn request(&self, id: &str) -> (Method, &'static str, Value) {
+        match self {
+            Self::AddProjects(p) => (Method::Post, "/add_projects", projects_body(id, p)),
+            Self::RemoveProjects(p) => (Method::Put, "/remove_projects", projects_body(id, p)),
+            Self::AddMetadata(m) => (Method::Post, "/add_metadata", metadata_body(id, m)),
+            Self::RemoveMetadata(m) => (Method::Put, "/remove_metadata", metadata_body(id, m)),
+        }
+    }
 }
 
-/// `POST /backup_target_types/{id}/add_metadata`
-pub async fn add_metadata(client: &Client, id: &str, pairs: &[(String, String)]) -> Result<TargetType, ApiError> {
-    send_type(client, Method::Post, &type_path(id, "/add_metadata"), &metadata_body(id, pairs)).await
-}
-
-/// `PUT /backup_target_types/{id}/remove_metadata`
-pub async fn remove_metadata(client: &Client, id: &str, pairs: &[(String, String)]) -> Result<TargetType, ApiError> {
-    send_type(client, Method::Put, &type_path(id, "/remove_metadata"), &metadata_body(id, pairs)).await
+/// One of the four membership operations; the server answers with the changed type.
+pub async fn change_membership(
+    client: &Client,
+    id: &str,
+    change: &Membership,
+) -> Result<TargetType, ApiError> {
+    let (method, action, body) = change.request(id);
+    send_type(client, method, &type_path(id, action), &body).await
 }
 
 /// `DELETE /backup_target_types/{id}`: 202 with an empty body.
 pub async fn delete_target_type(client: &Client, id: &str) -> Result<(), ApiError> {
-    client.send(Method::Delete, &type_path(id, ""), &[], None, DEFAULT_TIMEOUT_SECS).await.map(|_| ())
+    client
+        .send(Method::Delete, &type_path(id, ""), &[], None, DEFAULT_TIMEOUT_SECS)
+        .await
+        .map(|_| ())
 }

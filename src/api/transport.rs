@@ -30,9 +30,7 @@ pub async fn send(
         .query(query.iter().map(|(k, v)| (*k, v.as_str())))
         .abort_signal(signal.as_ref());
     let request = match body {
-        Some(json) => builder
-            .header("Content-Type", "application/json")
-            .body(json.to_string()),
+        Some(json) => builder.header("Content-Type", "application/json").body(json.to_string()),
         None => builder.build(),
     }
     // Some browsers quote the offending header value, which may be the token.
@@ -53,7 +51,8 @@ pub async fn send(
         let text = response.text().await.unwrap_or_default();
         Ok(RawResponse { status, request_id, body: text })
     });
-    let timer = Box::pin(gloo_timers::future::TimeoutFuture::new(timeout_secs.saturating_mul(1000)));
+    let timer =
+        Box::pin(gloo_timers::future::TimeoutFuture::new(timeout_secs.saturating_mul(1000)));
     match select(exchange, timer).await {
         Either::Left((result, _)) => result,
         Either::Right(_) => {

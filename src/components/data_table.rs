@@ -1,6 +1,5 @@
 //! Sorting and the table frame shared by every list: one state, one header cell, one frame.
 
-use leptos::either::Either;
 use leptos::prelude::*;
 use std::cmp::Ordering;
 
@@ -104,26 +103,19 @@ pub fn cmp_opt_f64(a: Option<f64>, b: Option<f64>) -> Ordering {
     }
 }
 
-/// A column of a [`DataTable`]: its header text and, when it sorts, its sort column.
-#[derive(Clone, Debug)]
-pub struct Column<C> {
-    pub label: String,
-    pub sort: Option<C>,
-}
-
-/// A sortable column.
-pub fn sortable<C>(label: impl Into<String>, column: C) -> Column<C> {
-    Column { label: label.into(), sort: Some(column) }
-}
-
-/// A column without sorting (actions, checkboxes).
-pub fn fixed<C>(label: impl Into<String>) -> Column<C> {
-    Column { label: label.into(), sort: None }
+/// The sortable columns of a table, in display order; every table ends with "Actions".
+pub trait TableColumn: SortColumn {
+    const ALL: &'static [Self];
+    fn header(self) -> String;
 }
 
 /// A `<th>` whose button sorts the table; `aria-sort` tells screen readers the state.
 #[component]
-pub fn SortHeader<C: SortColumn>(#[prop(into)] label: String, column: C, sort: SortState<C>) -> impl IntoView {
+pub fn SortHeader<C: SortColumn>(
+    #[prop(into)] label: String,
+    column: C,
+    sort: SortState<C>,
+) -> impl IntoView {
     let icon = move || match sort.aria_sort(column) {
         "ascending" => "▲",
         "descending" => "▼",
@@ -139,44 +131,50 @@ pub fn SortHeader<C: SortColumn>(#[prop(into)] label: String, column: C, sort: S
 }
 
 /// The frame every list uses: a live count line, a horizontally scrolling frame, the header
-/// row with sortable columns, and the rows given as children.
+/// row with sortable columns, the rows given as children, and a line when none match.
 #[component]
-pub fn DataTable<C: SortColumn>(
+pub fn DataTable<C: TableColumn>(
     /// The table's accessible name.
     #[prop(into)]
     label: String,
-    columns: Vec<Column<C>>,
     sort: SortState<C>,
-    /// The line above the table, e.g. "Showing 3 of 4 targets".
+    /// How many rows are shown, of how many there are.
     #[prop(into)]
-    count: Signal<String>,
+    count: Signal<(usize, usize)>,
+    /// What the rows are, e.g. "targets", for "Showing 3 of 4 targets".
+    noun: &'static str,
+    /// Said in the table when no row matches the filters.
+    no_match: &'static str,
     /// Header cells before the columns (a select-all checkbox).
     #[prop(optional)]
     lead: Option<Children>,
     /// The body rows.
     children: Children,
 ) -> impl IntoView {
-    let header = move |c: Column<C>| match c.sort {
-        Some(column) => Either::Left(view! { <SortHeader label=c.label column sort/> }),
-        None => Either::Right(view! { <th scope="col">{c.label}</th> }),
+    let colspan = C::ALL.len() + 1 + usize::from(lead.is_some());
+    let header = move |c: &C| view! { <SortHeader label=c.header() column=*c sort/> };
+    let empty = move || {
+        (count.get().0 == 0).then(
+            || view! { <tr><td colspan=colspan class="data-table__empty">{no_match}</td></tr> },
+        )
     };
     view! {
-        <p class="table-count" aria-live="polite">{move || count.get()}</p>
+        <p class="table-count" aria-live="polite">
+            {move || format!("Showing {} of {} {noun}", count.get().0, count.get().1)}
+        </p>
         <div class="table-wrap">
             <table class="data-table" aria-label=label>
                 <thead>
-                    <tr>{lead.map(|l| l())}{columns.into_iter().map(header).collect_view()}</tr>
+                    <tr>
+                        {lead.map(|l| l())}
+                        {C::ALL.iter().map(header).collect_view()}
+                        <th scope="col">"Actions"</th>
+                    </tr>
                 </thead>
-                <tbody>{children()}</tbody>
+                <tbody>{children()}{empty}</tbody>
             </table>
         </div>
     }
-}
-
-/// The row shown when a filter leaves nothing.
-#[component]
-pub fn NoMatchRow(colspan: u32, #[prop(into)] text: String) -> impl IntoView {
-    view! { <tr><td colspan=colspan class="data-table__empty">{text}</td></tr> }
 }
 
 #[cfg(test)]

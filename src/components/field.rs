@@ -1,9 +1,9 @@
 //! One way to give any control its label, hint and error: a [`Field`] provides the ids and the
-//! invalid state through context, and each control ([`TextInput`], [`TextArea`], [`Select`],
-//! [`Checkbox`], [`Segmented`], the key/value editor) reads them, so the wiring for screen
-//! readers (`for`, `aria-describedby`, `aria-invalid`) is written once.
+//! invalid state through context, and each control (`controls.rs`, the key/value editor) reads
+//! them, so the wiring for screen readers (`for`, `aria-describedby`, `aria-invalid`) is
+//! written once.
 
-use crate::models::FieldErrors;
+use crate::models::{FieldErrors, Validate};
 use leptos::context::Provider;
 use leptos::prelude::*;
 
@@ -31,7 +31,7 @@ pub struct FieldCtx {
     pub required: bool,
 }
 
-fn field_ctx() -> FieldCtx {
+pub(super) fn field_ctx() -> FieldCtx {
     expect_context::<FieldCtx>()
 }
 
@@ -54,10 +54,19 @@ pub fn Field(
     let has_hint = hint.get_untracked().is_some();
     let described_by = if has_hint { format!("{hint_id} {error_id}") } else { error_id.clone() };
     let invalid = Signal::derive(move || error.with(Option::is_some));
-    let ctx = FieldCtx { id: id.clone(), described_by: described_by.clone(), invalid, disabled, required };
-    let star = required.then(|| view! { <span class="field__required" aria-hidden="true">" *"</span> });
-    let hint = has_hint.then(|| view! { <p class="field__hint" id=hint_id>{move || hint.get()}</p> });
-    let error = view! { <p class="field__error" id=error_id aria-live="polite">{move || error.get()}</p> };
+    let ctx = FieldCtx {
+        id: id.clone(),
+        described_by: described_by.clone(),
+        invalid,
+        disabled,
+        required,
+    };
+    let star =
+        required.then(|| view! { <span class="field__required" aria-hidden="true">" *"</span> });
+    let hint =
+        has_hint.then(|| view! { <p class="field__hint" id=hint_id>{move || hint.get()}</p> });
+    let error =
+        view! { <p class="field__error" id=error_id aria-live="polite">{move || error.get()}</p> };
     let control = view! { <Provider value=ctx>{children()}</Provider> };
     match layout {
         FieldLayout::Stacked => view! {
@@ -90,156 +99,6 @@ pub fn Field(
     }
 }
 
-/// The kinds of text a [`TextInput`] takes.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum InputKind {
-    #[default]
-    Text,
-    /// Never offered to a password manager to save: `autocomplete` says what it is.
-    Password,
-    Url,
-    Search,
-}
-
-impl InputKind {
-    fn as_str(self) -> &'static str {
-        match self {
-            Self::Text => "text",
-            Self::Password => "password",
-            Self::Url => "url",
-            Self::Search => "search",
-        }
-    }
-}
-
-/// A text input wired to its [`Field`].
-#[component]
-pub fn TextInput(
-    value: RwSignal<String>,
-    #[prop(optional)] kind: InputKind,
-    #[prop(into, optional)] placeholder: MaybeProp<String>,
-    /// The `autocomplete` token; `off` when not given.
-    #[prop(optional)]
-    autocomplete: Option<&'static str>,
-    /// Monospaced, for ids and dates.
-    #[prop(optional)]
-    mono: bool,
-) -> impl IntoView {
-    let f = field_ctx();
-    view! {
-        <input id=f.id class="field__input" class:mono=mono type=kind.as_str() placeholder=move || placeholder.get()
-            autocomplete=autocomplete.unwrap_or("off") required=f.required disabled=move || f.disabled.get()
-            aria-invalid=move || f.invalid.get().to_string() aria-describedby=f.described_by
-            prop:value=move || value.get() on:input:target=move |ev| value.set(ev.target().value())/>
-    }
-}
-
-/// A multi-line text input wired to its [`Field`].
-#[component]
-pub fn TextArea(value: RwSignal<String>, #[prop(default = 4)] rows: u32) -> impl IntoView {
-    let f = field_ctx();
-    view! {
-        <textarea id=f.id class="field__input" rows=rows disabled=move || f.disabled.get()
-            aria-invalid=move || f.invalid.get().to_string() aria-describedby=f.described_by
-            prop:value=move || value.get() on:input:target=move |ev| value.set(ev.target().value())></textarea>
-    }
-}
-
-/// A select wired to its [`Field`]; `options` are (value, label) pairs.
-#[component]
-pub fn Select(
-    value: RwSignal<String>,
-    options: Vec<(String, String)>,
-    /// The first option, with the empty value ("Choose…", "All").
-    #[prop(into)]
-    empty: String,
-) -> impl IntoView {
-    let f = field_ctx();
-    let option = move |(v, label): (String, String)| {
-        let key = v.clone();
-        view! { <option value=v selected=move || value.with(|cur| *cur == key)>{label}</option> }
-    };
-    view! {
-        <select id=f.id class="field__input" disabled=move || f.disabled.get()
-            aria-invalid=move || f.invalid.get().to_string() aria-describedby=f.described_by
-            on:change:target=move |ev| value.set(ev.target().value())>
-            <option value="" selected=move || value.with(String::is_empty)>{empty}</option>
-            {options.into_iter().map(option).collect_view()}
-        </select>
-    }
-}
-
-/// A checkbox wired to its [`Field`] (use [`FieldLayout::Check`]).
-#[component]
-pub fn Checkbox(checked: RwSignal<bool>) -> impl IntoView {
-    let f = field_ctx();
-    view! {
-        <input id=f.id type="checkbox" class="field__check" disabled=move || f.disabled.get()
-            aria-describedby=f.described_by prop:checked=move || checked.get()
-            on:change:target=move |ev| checked.set(ev.target().checked())/>
-    }
-}
-
-/// Radio buttons as one segmented choice, inside a [`FieldLayout::Group`] field.
-#[component]
-pub fn Segmented<T>(
-    value: RwSignal<T>,
-    /// (value, the radio's `value` attribute, its label).
-    options: Vec<(T, &'static str, &'static str)>,
-) -> impl IntoView
-where
-    T: Copy + PartialEq + Send + Sync + 'static,
-{
-    let f = field_ctx();
-    let radio = move |(choice, attr, label): (T, &'static str, &'static str)| {
-        view! {
-            <label class="segmented__option">
-                <input type="radio" name=f.id.clone() value=attr prop:checked=move || value.get() == choice
-                    on:change=move |_| value.set(choice)/>
-                {format!(" {label}")}
-            </label>
-        }
-    };
-    view! { <div class="segmented">{options.into_iter().map(radio).collect_view()}</div> }
-}
-
-/// A labelled text input: a [`Field`] around a [`TextInput`].
-#[component]
-pub fn TextField(
-    #[prop(into)] id: String,
-    #[prop(into)] label: String,
-    value: RwSignal<String>,
-    #[prop(into, optional)] error: Signal<Option<String>>,
-    #[prop(into, optional)] hint: MaybeProp<String>,
-    #[prop(into, optional)] placeholder: MaybeProp<String>,
-    #[prop(optional)] kind: InputKind,
-    #[prop(optional)] required: bool,
-    #[prop(optional)] autocomplete: Option<&'static str>,
-    #[prop(into, optional)] disabled: Signal<bool>,
-) -> impl IntoView {
-    view! {
-        <Field id label hint error required disabled>
-            <TextInput value kind placeholder autocomplete=autocomplete.unwrap_or("off")/>
-        </Field>
-    }
-}
-
-/// A labelled checkbox: a [`Field`] around a [`Checkbox`].
-#[component]
-pub fn CheckField(
-    #[prop(into)] id: String,
-    #[prop(into)] label: String,
-    checked: RwSignal<bool>,
-    #[prop(into, optional)] hint: MaybeProp<String>,
-    #[prop(into, optional)] disabled: Signal<bool>,
-) -> impl IntoView {
-    view! {
-        <Field id label hint disabled layout=FieldLayout::Check>
-            <Checkbox checked/>
-        </Field>
-    }
-}
-
 /// The message a form's errors hold for one of its fields, as a field's `error`.
 pub trait ErrorsOf<F> {
     fn error_of(self, field: F) -> Signal<Option<String>>;
@@ -251,17 +110,32 @@ impl<F: Copy + PartialEq + Send + Sync + 'static> ErrorsOf<F> for RwSignal<Field
     }
 }
 
-/// Shows `checked`'s errors on the form and, when there are any, moves focus to the first.
-pub fn show_errors<F: Copy + PartialEq + Send + Sync + 'static>(
-    errors: RwSignal<FieldErrors<F>>,
-    checked: Result<(), FieldErrors<F>>,
-) -> bool {
-    let ok = checked.is_ok();
-    errors.set(checked.err().unwrap_or_default());
-    if !ok {
-        focus_first_invalid();
+/// A form's submit handler: nothing while `busy` (no double submit); the values `read`
+/// gathers are checked at their fields, focus moving to the first problem; only valid values
+/// go to `send`. What was typed stays in the fields whatever happens.
+pub fn on_submit<T: Validate>(
+    busy: Signal<bool>,
+    errors: RwSignal<FieldErrors<T::Field>>,
+    read: impl Fn() -> T + 'static,
+    send: impl Fn(T) + 'static,
+) -> impl Fn(leptos::ev::SubmitEvent) + 'static {
+    move |ev| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let values = read();
+        match values.validate() {
+            Ok(()) => {
+                errors.set(FieldErrors::default());
+                send(values);
+            }
+            Err(found) => {
+                errors.set(found);
+                focus_first_invalid();
+            }
+        }
     }
-    ok
 }
 
 /// Moves focus to the first field marked invalid, so keyboard users land on the problem.

@@ -40,7 +40,8 @@ pub fn KeyValueEditor(
     let prefix = id.clone();
     let row_view = move |(index, row): (usize, KvRow)| {
         let (row_id, n) = (row.id, index + 1);
-        let (key_id, value_id) = (format!("{prefix}-key-{row_id}"), format!("{prefix}-value-{row_id}"));
+        let (key_id, value_id) =
+            (format!("{prefix}-key-{row_id}"), format!("{prefix}-value-{row_id}"));
         view! {
             <div class="kv-editor__row">
                 <label class="visually-hidden" for=key_id.clone()>{format!("Key {n}")}</label>

@@ -1,4 +1,4 @@
-//! Read-only values: a labelled row of a definition list, and API times.
+//! Read-only values: a labelled row of a definition list, a compact table, and API times.
 
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -13,6 +13,25 @@ pub fn prop_row(label: &str, value: impl IntoView + 'static) -> impl IntoView {
     }
 }
 
+/// A compact table with a header row; `cells` writes one row's cells.
+pub fn compact_table<T, V: IntoView + 'static>(
+    label: impl Into<String>,
+    headers: &[&'static str],
+    items: Vec<T>,
+    cells: impl Fn(T) -> V + 'static,
+) -> impl IntoView {
+    let head = headers.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view();
+    let body = items.into_iter().map(|i| view! { <tr>{cells(i)}</tr> }).collect_view();
+    view! {
+        <div class="table-wrap">
+            <table class="data-table data-table--compact" aria-label=label.into()>
+                <thead><tr>{head}</tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    }
+}
+
 /// A timestamp from the API in the browser's zone, with the UTC original on hover.
 #[component]
 pub fn Time(#[prop(into)] value: Option<String>) -> impl IntoView {
@@ -20,7 +39,9 @@ pub fn Time(#[prop(into)] value: Option<String>) -> impl IntoView {
         Some(raw) => {
             let shown = crate::format::local_time(&raw);
             let datetime = format!("{}Z", raw.trim_end_matches('Z'));
-            Either::Left(view! { <time datetime=datetime title=format!("{raw} UTC")>{shown}</time> })
+            Either::Left(
+                view! { <time datetime=datetime title=format!("{raw} UTC")>{shown}</time> },
+            )
         }
         None => Either::Right(view! { <span class="muted">"—"</span> }),
     }

@@ -1,6 +1,6 @@
 //! Lenient reading of API objects. Real servers send flags as booleans or 0|1, numbers as
 //! strings, `null` where a list is expected, and a string where an object is documented; none
-//! of these may fail a whole page, so every field is read by hand through [`Obj`].
+//! of these may fail a whole page, so every field is read by the type it has ([`ReadField`]).
 
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -14,15 +14,13 @@ pub trait FromJson: Sized {
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(value: &Value) -> Result<Self, String> {
         let items = value.as_array().ok_or("expected a list")?;
-        items
-            .iter()
-            .enumerate()
-            .map(|(i, v)| T::from_json(v).map_err(|e| format!("item {}: {e}", i + 1)))
-            .collect()
+        let item =
+            |(i, v): (usize, &Value)| T::from_json(v).map_err(|e| format!("item {}: {e}", i + 1));
+        items.iter().enumerate().map(item).collect()
     }
 }
 
-/// The fields of one JSON object, each read leniently; `null` reads as absent.
+/// The fields of one JSON object; `null` reads as absent.
 #[derive(Clone, Copy)]
 pub struct Obj<'a>(&'a Map<String, Value>);
 
@@ -31,64 +29,83 @@ impl<'a> Obj<'a> {
         value.as_object().map(Self).ok_or_else(|| "expected an object".to_owned())
     }
 
-    fn get(&self, key: &str) -> Option<&'a Value> {
-        self.0.get(key).filter(|v| !v.is_null())
+    /// The first of `keys` present and not `null`: some fields go by several names
+    /// (`filesystem_export` or `nfs_export`).
+    fn get(&self, keys: &[&str]) -> Option<&'a Value> {
+        keys.iter().find_map(|k| self.0.get(*k).filter(|v| !v.is_null()))
     }
 
-    /// Strings as they are; numbers and booleans as text; anything else as compact JSON.
-    pub fn text(&self, key: &str) -> Option<String> {
-        self.get(key).map(value_text)
+    /// The field under `keys`, read the way its type reads.
+    pub fn read<T: ReadField>(&self, keys: &[&str]) -> T {
+        T::read(self, keys)
     }
+}
 
-    /// The first of several names a field goes by (`filesystem_export` or `nfs_export`).
-    pub fn text_of(&self, keys: &[&str]) -> Option<String> {
-        keys.iter().find_map(|k| self.text(k))
+/// How a field of each type is read: the type of a record's field picks its reader.
+pub trait ReadField: Sized {
+    fn read(o: &Obj, keys: &[&str]) -> Self;
+}
+
+/// Text: strings as they are; numbers and booleans as text; anything else as compact JSON.
+impl ReadField for Option<String> {
+    fn read(o: &Obj, keys: &[&str]) -> Self {
+        o.get(keys).map(value_text)
     }
+}
 
-    /// The record's id: text, or empty when the server sent none.
-    pub fn id(&self) -> String {
-        self.text("id").unwrap_or_default()
+/// A record's id: text, or empty when the server sent none.
+impl ReadField for String {
+    fn read(o: &Obj, keys: &[&str]) -> Self {
+        o.read::<Option<String>>(keys).unwrap_or_default()
     }
+}
 
-    /// `true`, `1`, `"1"`, `"True"` are true; absent and unreadable values are false.
-    pub fn flag(&self, key: &str) -> bool {
-        self.opt_flag(key).unwrap_or(false)
-    }
-
-    /// Like [`Obj::flag`] but keeps "not sent" apart from false.
-    pub fn opt_flag(&self, key: &str) -> Option<bool> {
-        self.get(key).and_then(value_as_bool)
-    }
-
-    /// Numbers or numeric strings; anything else is `None`.
-    pub fn number(&self, key: &str) -> Option<f64> {
-        match self.get(key)? {
+/// Numbers or numeric strings; anything else is `None`.
+impl ReadField for Option<f64> {
+    fn read(o: &Obj, keys: &[&str]) -> Self {
+        let number = match o.get(keys)? {
             Value::Number(n) => n.as_f64(),
             Value::String(s) => s.trim().parse::<f64>().ok(),
             _ => None,
-        }
-        .filter(|f| f.is_finite())
+        };
+        number.filter(|f| f.is_finite())
     }
+}
 
-    /// A list of records; a missing or `null` list is empty, an unreadable item is left out.
-    pub fn list<T: FromJson>(&self, key: &str) -> Vec<T> {
-        match self.get(key) {
-            Some(Value::Array(items)) => items.iter().filter_map(|v| T::from_json(v).ok()).collect(),
-            _ => Vec::new(),
-        }
+/// A flag that keeps "not sent" apart from false.
+impl ReadField for Option<bool> {
+    fn read(o: &Obj, keys: &[&str]) -> Self {
+        o.get(keys).and_then(value_as_bool)
     }
+}
 
-    /// A nested record, when the server sent one that reads as a record.
-    pub fn record<T: FromJson>(&self, key: &str) -> Option<T> {
-        self.get(key).and_then(|v| T::from_json(v).ok())
+/// `true`, `1`, `"1"`, `"True"` are true; absent and unreadable values are false.
+impl ReadField for bool {
+    fn read(o: &Obj, keys: &[&str]) -> Self {
+        o.read::<Option<bool>>(keys).unwrap_or(false)
     }
+}
 
-    /// A free-form object (instance metadata); anything else is empty.
-    pub fn map(&self, key: &str) -> BTreeMap<String, Value> {
-        match self.get(key) {
-            Some(Value::Object(m)) => m.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
-            _ => BTreeMap::new(),
-        }
+/// A free-form object (instance metadata); anything else is empty.
+impl ReadField for BTreeMap<String, Value> {
+    fn read(o: &Obj, keys: &[&str]) -> Self {
+        let Some(Value::Object(m)) = o.get(keys) else { return BTreeMap::new() };
+        m.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
+    }
+}
+
+/// A list of records; a missing or `null` list is empty, an unreadable item is left out.
+impl<T: FromJson> ReadField for Vec<T> {
+    fn read(o: &Obj, keys: &[&str]) -> Self {
+        let Some(Value::Array(items)) = o.get(keys) else { return Vec::new() };
+        items.iter().filter_map(|v| T::from_json(v).ok()).collect()
+    }
+}
+
+/// A nested record, when the server sent one that reads as a record.
+impl<T: FromJson> ReadField for Option<T> {
+    fn read(o: &Obj, keys: &[&str]) -> Self {
+        o.get(keys).and_then(|v| T::from_json(v).ok())
     }
 }
 
@@ -122,17 +139,19 @@ mod tests {
     #[test]
     fn fields_read_leniently() {
         let v = json!({"id": 7, "f": "True", "g": 0, "n": "42.5", "bad": {"x": 1}, "nul": null,
-            "list": null, "obj": "not an object"});
+            "list": null, "obj": "not an object", "new": "b"});
         let o = Obj::new(&v).unwrap();
-        assert_eq!(o.id(), "7");
-        assert!(o.flag("f") && !o.flag("g") && !o.flag("missing"));
-        assert_eq!(o.opt_flag("missing"), None);
-        assert_eq!(o.number("n"), Some(42.5));
-        assert_eq!(o.number("bad"), None);
-        assert_eq!(o.text("nul"), None);
-        assert_eq!(o.text("bad").as_deref(), Some(r#"{"x":1}"#));
-        assert!(o.list::<crate::models::KeyValue>("list").is_empty());
-        assert!(o.map("obj").is_empty());
+        assert_eq!(o.read::<String>(&["id"]), "7");
+        assert!(o.read::<bool>(&["f"]) && !o.read::<bool>(&["g"]) && !o.read::<bool>(&["missing"]));
+        assert_eq!(o.read::<Option<bool>>(&["missing"]), None);
+        assert_eq!(o.read::<Option<f64>>(&["n"]), Some(42.5));
+        assert_eq!(o.read::<Option<f64>>(&["bad"]), None);
+        assert_eq!(o.read::<Option<String>>(&["nul"]), None);
+        let renamed: Option<String> = o.read(&["nul", "new"]);
+        assert_eq!(renamed.as_deref(), Some("b"), "a null name gives way to the next");
+        assert_eq!(o.read::<Option<String>>(&["bad"]).as_deref(), Some(r#"{"x":1}"#));
+        assert!(o.read::<Vec<crate::models::KeyValue>>(&["list"]).is_empty());
+        assert!(o.read::<BTreeMap<String, Value>>(&["obj"]).is_empty());
         assert!(Obj::new(&json!([1])).is_err());
     }
 }

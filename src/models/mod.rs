@@ -4,28 +4,37 @@
 pub mod backup_target;
 pub mod instance;
 pub mod json;
+pub mod new_backup_target;
+mod record;
 pub mod sign_in;
 pub mod snapshot;
 pub mod target_type;
+pub mod target_type_form;
 pub mod validate;
 pub mod workload;
 
-pub use backup_target::{BackupTarget, NewBackupTarget, TargetKind, TargetTypeRef};
+pub use backup_target::{BackupTarget, TargetKind, TargetTypeRef};
 pub use instance::Instance;
 pub use json::FromJson;
+pub use new_backup_target::NewBackupTarget;
 pub use snapshot::{Snapshot, SnapshotFilter, TakeSnapshot};
-pub use target_type::{NewTargetType, TargetType, TargetTypeUpdate, TypeProject, Visibility};
-pub use validate::FieldErrors;
+pub use target_type::{TargetType, TypeProject, Visibility};
+pub use target_type_form::{NewTargetType, TargetTypeUpdate};
+pub use validate::{FieldErrors, Validate};
 pub use workload::Workload;
 
-use json::Obj;
-use serde_json::Value;
+use record::record;
 
-/// `{"key": ..., "value": ...}`, as targets, types and snapshots carry metadata.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct KeyValue {
-    pub key: Option<String>,
-    pub value: Option<String>,
+/// What a record is called: its name when it has one, its id otherwise.
+pub fn name_or_id<'a>(name: Option<&'a str>, id: &'a str) -> &'a str {
+    name.filter(|n| !n.trim().is_empty()).unwrap_or(id)
+}
+
+record! {
+    /// `{"key": ..., "value": ...}`, as targets, types and snapshots carry metadata.
+    pub struct KeyValue {
+        Option<String>: key, value;
+    }
 }
 
 impl KeyValue {
@@ -37,12 +46,5 @@ impl KeyValue {
     }
     pub fn value(&self) -> &str {
         self.value.as_deref().unwrap_or("")
-    }
-}
-
-impl FromJson for KeyValue {
-    fn from_json(v: &Value) -> Result<Self, String> {
-        let o = Obj::new(v)?;
-        Ok(Self { key: o.text("key"), value: o.text("value") })
     }
 }

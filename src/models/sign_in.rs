@@ -1,4 +1,5 @@
-use super::validate::{self, FieldErrors};
+use super::validate::{self, FieldErrors, Validate};
+use crate::api::Secret;
 
 /// The sign-in fields that can be wrong.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -9,26 +10,20 @@ pub enum SignInField {
 }
 
 /// A pasted token for a project, and the endpoint to use it with.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct TokenSignIn {
     pub endpoint: String,
     pub project_id: String,
-    pub token: String,
+    pub token: Secret,
 }
 
-impl std::fmt::Debug for TokenSignIn {
-    // Never print the token.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TokenSignIn").field("endpoint", &self.endpoint).field("project_id", &self.project_id).finish()
-    }
-}
-
-impl TokenSignIn {
-    pub fn validate(&self) -> Result<(), FieldErrors<SignInField>> {
+impl Validate for TokenSignIn {
+    type Field = SignInField;
+    fn validate(&self) -> Result<(), FieldErrors<SignInField>> {
         let mut errors = FieldErrors::default();
         errors.check(SignInField::Endpoint, validate::endpoint(&self.endpoint));
         errors.check(SignInField::Project, validate::project_id(&self.project_id));
-        errors.check(SignInField::Token, validate::token(&self.token));
+        errors.check(SignInField::Token, validate::token(self.token.expose()));
         errors.into_result()
     }
 }
@@ -39,7 +34,11 @@ mod tests {
 
     #[test]
     fn every_field_is_checked_and_the_token_is_never_printed() {
-        let blank = TokenSignIn { endpoint: "/v1/{project_id}".into(), project_id: String::new(), token: "s3cr3t x".into() };
+        let blank = TokenSignIn {
+            endpoint: "/v1/{project_id}".into(),
+            project_id: String::new(),
+            token: "s3cr3t x".into(),
+        };
         let errors = blank.validate().unwrap_err();
         assert_eq!(errors.get(SignInField::Project), Some("Enter the project ID."));
         assert!(errors.get(SignInField::Token).is_some());

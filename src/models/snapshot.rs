@@ -1,64 +1,18 @@
-use super::json::{FromJson, Obj};
-use super::validate::{self, FieldErrors};
+use super::record::record;
+use super::validate::{self, FieldErrors, Validate};
 use super::{Instance, KeyValue};
 use serde_json::{json, Map, Value};
 
-/// A snapshot. The list sends the first few fields; `GET /snapshots/{id}` sends them all.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Snapshot {
-    pub id: String,
-    pub created_at: Option<String>,
-    pub updated_at: Option<String>,
-    pub finished_at: Option<String>,
-    pub user_id: Option<String>,
-    pub project_id: Option<String>,
-    pub status: Option<String>,
-    pub snapshot_type: Option<String>,
-    pub workload_id: Option<String>,
-    pub name: Option<String>,
-    pub description: Option<String>,
-    pub host: Option<String>,
-    pub instances: Vec<Instance>,
-    pub size: Option<f64>,
-    pub restore_size: Option<f64>,
-    pub uploaded_size: Option<f64>,
-    pub progress_percent: Option<f64>,
-    pub progress_msg: Option<String>,
-    pub warning_msg: Option<String>,
-    pub error_msg: Option<String>,
-    pub time_taken: Option<f64>,
-    pub pinned: bool,
-    pub metadata: Vec<KeyValue>,
-}
-
-impl FromJson for Snapshot {
-    fn from_json(v: &Value) -> Result<Self, String> {
-        let o = Obj::new(v)?;
-        Ok(Self {
-            id: o.id(),
-            created_at: o.text("created_at"),
-            updated_at: o.text("updated_at"),
-            finished_at: o.text("finished_at"),
-            user_id: o.text("user_id"),
-            project_id: o.text("project_id"),
-            status: o.text("status"),
-            snapshot_type: o.text("snapshot_type"),
-            workload_id: o.text("workload_id"),
-            name: o.text("name"),
-            description: o.text("description"),
-            host: o.text("host"),
-            instances: o.list("instances"),
-            size: o.number("size"),
-            restore_size: o.number("restore_size"),
-            uploaded_size: o.number("uploaded_size"),
-            progress_percent: o.number("progress_percent"),
-            progress_msg: o.text("progress_msg"),
-            warning_msg: o.text("warning_msg"),
-            error_msg: o.text("error_msg"),
-            time_taken: o.number("time_taken"),
-            pinned: o.flag("pinned"),
-            metadata: o.list("metadata"),
-        })
+record! {
+    /// A snapshot. The list sends the first few fields; `GET /snapshots/{id}` sends them all.
+    pub struct Snapshot {
+        String: id;
+        Option<String>: created_at, updated_at, finished_at, user_id, project_id, status, snapshot_type,
+            workload_id, name, description, host, progress_msg, warning_msg, error_msg;
+        Option<f64>: size, restore_size, uploaded_size, progress_percent, time_taken;
+        bool: pinned;
+        Vec<Instance>: instances;
+        Vec<KeyValue>: metadata;
     }
 }
 
@@ -71,12 +25,12 @@ pub fn is_final_status(status: &str) -> bool {
 }
 
 impl Snapshot {
-    pub fn status(&self) -> &str {
-        self.status.as_deref().unwrap_or("unknown")
-    }
     /// Its name, or its id when it has none.
     pub fn label(&self) -> &str {
-        self.name.as_deref().filter(|n| !n.is_empty()).unwrap_or(&self.id)
+        super::name_or_id(self.name.as_deref(), &self.id)
+    }
+    pub fn status(&self) -> &str {
+        self.status.as_deref().unwrap_or("unknown")
     }
     pub fn is_final(&self) -> bool {
         is_final_status(self.status())
@@ -106,6 +60,16 @@ pub struct SnapshotFilter {
     pub date_from: String,
     pub date_to: String,
     pub all: bool,
+}
+
+impl Validate for SnapshotFilter {
+    type Field = FilterField;
+    fn validate(&self) -> Result<(), FieldErrors<FilterField>> {
+        let mut errors = FieldErrors::default();
+        errors.check(FilterField::DateFrom, validate::filter_date(&self.date_from));
+        errors.check(FilterField::DateTo, validate::filter_date(&self.date_to));
+        errors.into_result()
+    }
 }
 
 impl SnapshotFilter {
@@ -143,13 +107,6 @@ impl SnapshotFilter {
         }
         f
     }
-
-    pub fn validate(&self) -> Result<(), FieldErrors<FilterField>> {
-        let mut errors = FieldErrors::default();
-        errors.check(FilterField::DateFrom, validate::filter_date(&self.date_from));
-        errors.check(FilterField::DateTo, validate::filter_date(&self.date_to));
-        errors.into_result()
-    }
 }
 
 /// The take-snapshot fields that can be wrong.
@@ -169,14 +126,21 @@ pub struct TakeSnapshot {
     pub is_scheduled: bool,
 }
 
-impl TakeSnapshot {
-    pub fn validate(&self) -> Result<(), FieldErrors<TakeField>> {
+impl Validate for TakeSnapshot {
+    type Field = TakeField;
+    fn validate(&self) -> Result<(), FieldErrors<TakeField>> {
         let mut errors = FieldErrors::default();
         let no_workload = self.workload_id.trim().is_empty();
-        errors.check(TakeField::Workload, no_workload.then(|| "Choose the workload to snapshot.".into()));
+        errors.check(
+            TakeField::Workload,
+            no_workload.then(|| "Choose the workload to snapshot.".into()),
+        );
         errors.check(TakeField::Name, validate::name(&self.name, false));
         errors.into_result()
     }
+}
+
+impl TakeSnapshot {
     pub fn query(&self) -> Vec<(&'static str, String)> {
         if self.full {
             vec![("full", "True".to_owned())]
@@ -202,17 +166,25 @@ mod tests {
 
     #[test]
     fn filters_check_their_dates() {
-        let f = SnapshotFilter { date_from: "2024-03-04".into(), ..Default::default() };
-        let errors = f.validate().unwrap_err();
-        assert!(errors.get(FilterField::DateFrom).unwrap().contains("YYYY-MM-DDTHH:MM:SS"));
-        assert_eq!(errors.get(FilterField::DateTo), None);
+        let at = |from: &str, to: &str| SnapshotFilter {
+            date_from: from.into(),
+            date_to: to.into(),
+            ..Default::default()
+        };
+        assert!(at("2024-03-04T10:59:51", "").validate().is_ok());
+        let refused = at("2024-03-04", "").validate().unwrap_err();
+        assert!(refused
+            .get(FilterField::DateFrom)
+            .is_some_and(|m| m.contains("YYYY-MM-DDTHH:MM:SS")));
+        assert!(refused.get(FilterField::DateTo).is_none(), "an empty date is no filter");
     }
 
     #[test]
     fn taking_a_snapshot_needs_a_workload() {
         let errors = TakeSnapshot::default().validate().unwrap_err();
         assert_eq!(errors.get(TakeField::Workload), Some("Choose the workload to snapshot."));
-        let long = TakeSnapshot { workload_id: "w".into(), name: "n".repeat(300), ..Default::default() };
+        let long =
+            TakeSnapshot { workload_id: "w".into(), name: "n".repeat(300), ..Default::default() };
         assert!(long.validate().unwrap_err().get(TakeField::Name).is_some());
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::api::backup_targets::list_backup_targets;
 use crate::api::ApiError;
-use crate::components::{failure_of, ErrorPanel, ErrorsOf, InputKind, TextField};
+use crate::components::{failure_of, on_submit, ErrorPanel, ErrorsOf, InputKind, TextField};
 use crate::config::use_config;
 use crate::models::sign_in::{SignInField, TokenSignIn};
 use crate::models::FieldErrors;
@@ -51,23 +51,15 @@ pub fn LoginPage() -> impl IntoView {
     let pending = sign_in.pending();
     let failure = failure_of(sign_in);
 
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        let form = TokenSignIn {
-            endpoint: endpoint.get_untracked().trim().to_owned(),
-            project_id: project.get_untracked().trim().to_owned(),
-            token: token.get_untracked().trim().to_owned(),
-        };
-        let checked = form.validate();
-        errors.set(checked.clone().err().unwrap_or_default());
-        if checked.is_ok() {
-            let TokenSignIn { endpoint, project_id, token } = form;
-            sign_in.dispatch(Session { endpoint, project_id, token, expires_at: None });
-        }
+    let read = move || TokenSignIn {
+        endpoint: endpoint.get_untracked().trim().to_owned(),
+        project_id: project.get_untracked().trim().to_owned(),
+        token: token.get_untracked().trim().into(),
     };
+    let submit = on_submit(pending.into(), errors, read, move |form| {
+        let TokenSignIn { endpoint, project_id, token } = form;
+        sign_in.dispatch(Session { endpoint, project_id, token, expires_at: None });
+    });
     let error = move |f| errors.error_of(f);
 
     view! {

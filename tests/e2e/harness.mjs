@@ -19,10 +19,12 @@ export const WORKLOAD_1 = '18b809de-d7c8-41e2-867d-4a306407fb11';
 export const SHOTS = join(here, 'screenshots');
 mkdirSync(SHOTS, { recursive: true });
 
-/** Starts the emulator on a free port; resolves once it listens. */
-export async function startEmulator(extra = []) {
+export const DIST = join(root, 'dist');
+
+/** Starts the emulator on a free port, serving `dist`; resolves once it listens. */
+export async function startEmulator(extra = [], { dist = DIST } = {}) {
   const bin = join(root, 'target', 'debug', 'wlm-emulator');
-  const args = ['--port', '0', '--static', join(root, 'dist'), '--snapshot-seconds', '6',
+  const args = ['--port', '0', '--static', dist, '--snapshot-seconds', '6',
     '--create-delay-ms', '1500', '--tick-ms', '200', ...extra];
   const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {

@@ -2,7 +2,12 @@
 // and a 401 in the middle of a session.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSuite, newPage, signIn, shot, assertAccessible, eventually, PROJECT, ADMIN } from './harness.mjs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  useSuite, newPage, signIn, shot, assertAccessible, eventually, startEmulator, DIST, PROJECT, ADMIN,
+} from './harness.mjs';
 
 let emu;
 let browser;
@@ -101,4 +106,30 @@ test('the console is usable at 768 px wide', async () => {
   await shot(page, '06-targets-768');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 1, `the page itself does not scroll sideways (${overflow}px); wide tables scroll in their frame`);
+});
+
+test('a deep link opened in a new tab reads config.json from the root, not beside the path', async () => {
+  // A deployment with its own title and an absolute endpoint, unlike the defaults.
+  const dist = mkdtempSync(join(tmpdir(), 'wlm-dist-'));
+  cpSync(DIST, dist, { recursive: true });
+  const custom = await startEmulator([], { dist });
+  try {
+    const endpoint = `${custom.url}/v1/{project_id}`;
+    writeFileSync(join(dist, 'config.json'), JSON.stringify({ endpoint, title: 'Acme Cloud Backups' }));
+    const page = await newPage(browser);
+    await page.goto(custom.url + '/backup-targets/new');
+    await page.getByLabel('Project ID').waitFor();
+    await page.getByText('Endpoint', { exact: true }).click();
+    await eventually(async () => (await page.getByLabel('Workloadmgr endpoint').inputValue()) === endpoint,
+      { what: 'the configured endpoint in the login form' });
+    await page.getByLabel('Project ID').fill(PROJECT);
+    await page.getByLabel('Token').fill(ADMIN);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('Filesystem export').waitFor();
+    assert.match(page.url(), /\/backup-targets\/new$/);
+    assert.equal(await page.locator('.app-header__title').innerText(), 'Acme Cloud Backups');
+  } finally {
+    await custom.stop();
+    rmSync(dist, { recursive: true, force: true });
+  }
 });

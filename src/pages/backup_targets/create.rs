@@ -1,10 +1,12 @@
 //! The create-target form: NFS or S3, validated at each field before anything is sent.
 
 use crate::api::backup_targets::create_backup_target;
-use crate::components::field::{Segmented, show_errors};
-use crate::components::{api_action, failure_of, use_toasts, Breadcrumb, CheckField, ErrorPanel, ErrorsOf, Field};
+use crate::components::{
+    api_action, failure_of, use_toasts, Breadcrumb, CheckField, ErrorPanel, ErrorsOf, Field,
+};
+use crate::components::{on_submit, Segmented};
 use crate::components::{FieldLayout, InputKind, KeyValueEditor, KvRow, PageHeader, TextField};
-use crate::models::backup_target::TargetField;
+use crate::models::new_backup_target::TargetField;
 use crate::models::{FieldErrors, NewBackupTarget, TargetKind};
 use crate::routes;
 use leptos::prelude::*;
@@ -48,25 +50,19 @@ pub fn BackupTargetCreatePage() -> impl IntoView {
     let failure = failure_of(create);
     let elapsed = elapsed_seconds(pending);
 
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        let new = NewBackupTarget {
-            kind: kind.get_untracked(),
-            filesystem_export: export.get_untracked(),
-            s3_endpoint_url: url.get_untracked(),
-            s3_bucket: bucket.get_untracked(),
-            is_default: is_default.get_untracked(),
-            immutable: immutable.get_untracked(),
-            btt_name: btt_name.get_untracked(),
-            metadata: meta.with_untracked(|rows| KvRow::pairs(rows)),
-        };
-        if show_errors(errors, new.validate()) {
-            create.dispatch(new);
-        }
+    let read = move || NewBackupTarget {
+        kind: kind.get_untracked(),
+        filesystem_export: export.get_untracked(),
+        s3_endpoint_url: url.get_untracked(),
+        s3_bucket: bucket.get_untracked(),
+        is_default: is_default.get_untracked(),
+        immutable: immutable.get_untracked(),
+        btt_name: btt_name.get_untracked(),
+        metadata: meta.with_untracked(|rows| KvRow::pairs(rows)),
     };
+    let submit = on_submit(pending.into(), errors, read, move |new| {
+        create.dispatch(new);
+    });
     let busy = Signal::<bool>::from(pending);
     let is_nfs = move || kind.get() == TargetKind::Nfs;
     let error = move |f| errors.error_of(f);

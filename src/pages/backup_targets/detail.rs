@@ -3,14 +3,15 @@
 use super::{set_default_action, target_subject, DeleteTargetDialog};
 use crate::api::backup_targets::show_backup_target;
 use crate::api::target_types::list_target_types_detail;
-use crate::api::ApiError;
-use crate::components::{prop_row, Breadcrumb, DeleteSubject, Loader, MeterKind, PageHeader, ProgressBar};
+use crate::components::{
+    api_resource, compact_table, prop_row, Breadcrumb, DeleteSubject, Loader, MeterKind,
+    PageHeader, ProgressBar,
+};
 use crate::components::{ApiAction, StatusBadge, Tag, TagKind, Time};
 use crate::format::or_dash;
 use crate::models::target_type::type_id_for;
-use crate::models::{BackupTarget, TargetType};
+use crate::models::{BackupTarget, KeyValue, TargetType, TargetTypeRef};
 use crate::routes::{self, use_id};
-use crate::session::{use_session, with_client};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -18,21 +19,22 @@ use leptos_router::NavigateOptions;
 
 #[component]
 pub fn BackupTargetDetailPage() -> impl IntoView {
-    let ctx = use_session();
     let id = use_id();
     let set_default = set_default_action();
-    let data = LocalResource::new(move || {
-        set_default.version().track();
-        let id = id.get();
-        async move {
-            let target = with_client(ctx, |c| async move { show_backup_target(&c, &id).await }).await?;
-            let types = with_client(ctx, |c| async move { list_target_types_detail(&c).await });
-            Ok::<_, ApiError>((target, types.await.unwrap_or_default()))
-        }
-    });
+    let data = api_resource(
+        move || {
+            set_default.version().track();
+            id.get()
+        },
+        |c, id| async move {
+            let target = show_backup_target(&c, &id).await?;
+            Ok((target, list_target_types_detail(&c).await.unwrap_or_default()))
+        },
+    );
     let to_delete = RwSignal::new(None::<DeleteSubject>);
     let navigate = use_navigate();
-    let on_deleted = Callback::new(move |_| navigate(routes::BACKUP_TARGETS, NavigateOptions::default()));
+    let on_deleted =
+        Callback::new(move |_| navigate(routes::BACKUP_TARGETS, NavigateOptions::default()));
     view! {
         <section class="page">
             <Breadcrumb area="Backup targets" href=routes::BACKUP_TARGETS here="Detail"/>
@@ -104,18 +106,13 @@ fn TargetSummary(target: BackupTarget) -> impl IntoView {
 #[component]
 fn MetadataCard(target: BackupTarget) -> impl IntoView {
     let pairs = target.backup_target_metadata;
+    let cells = |m: KeyValue| {
+        view! { <td class="mono">{m.key().to_owned()}</td><td class="mono">{m.value().to_owned()}</td> }
+    };
     let body = if pairs.is_empty() {
         Either::Left(view! { <p class="muted">"No metadata."</p> })
     } else {
-        let row = |m: crate::models::KeyValue| {
-            view! { <tr><td class="mono">{m.key().to_owned()}</td><td class="mono">{m.value().to_owned()}</td></tr> }
-        };
-        Either::Right(view! {
-            <table class="data-table data-table--compact" aria-label="Backup target metadata">
-                <thead><tr><th scope="col">"Key"</th><th scope="col">"Value"</th></tr></thead>
-                <tbody>{pairs.into_iter().map(row).collect_view()}</tbody>
-            </table>
-        })
+        Either::Right(compact_table("Backup target metadata", &["Key", "Value"], pairs, cells))
     };
     view! {
         <section class="card" aria-labelledby="bt-meta">
@@ -128,34 +125,25 @@ fn MetadataCard(target: BackupTarget) -> impl IntoView {
 #[component]
 fn TypesCard(target: BackupTarget, types: Vec<TargetType>) -> impl IntoView {
     let refs = target.backup_target_types.clone();
-    let row = move |r: crate::models::TargetTypeRef| {
+    let cells = move |r: TargetTypeRef| {
         let name = r.name.clone().unwrap_or_default();
         let link = match r.id.clone().or_else(|| type_id_for(&types, &target.id, &name)) {
             Some(id) => Either::Left(view! { <a href=routes::target_type(&id)>{name}</a> }),
             None => Either::Right(view! { <span>{name}</span> }),
         };
         view! {
-            <tr>
-                <td>{link}</td>
-                <td>{if r.is_default { "Yes" } else { "No" }}</td>
-                <td>{if r.is_public { "Public" } else { "Private" }}</td>
-                <td>{or_dash(r.description.as_deref())}</td>
-                <td><Time value=r.created_at.clone()/></td>
-            </tr>
+            <td>{link}</td>
+            <td>{if r.is_default { "Yes" } else { "No" }}</td>
+            <td>{if r.is_public { "Public" } else { "Private" }}</td>
+            <td>{or_dash(r.description.as_deref())}</td>
+            <td><Time value=r.created_at.clone()/></td>
         }
     };
+    let headers = ["Name", "Default", "Visibility", "Description", "Created"];
     let body = if refs.is_empty() {
         Either::Left(view! { <p class="muted">"No target type points at this target."</p> })
     } else {
-        Either::Right(view! {
-            <table class="data-table data-table--compact" aria-label="Target types of this backup target">
-                <thead><tr>
-                    <th scope="col">"Name"</th><th scope="col">"Default"</th><th scope="col">"Visibility"</th>
-                    <th scope="col">"Description"</th><th scope="col">"Created"</th>
-                </tr></thead>
-                <tbody>{refs.into_iter().map(row).collect_view()}</tbody>
-            </table>
-        })
+        Either::Right(compact_table("Target types of this backup target", &headers, refs, cells))
     };
     view! {
         <section class="card card--wide" aria-labelledby="bt-types">

@@ -26,7 +26,10 @@ fn delete_call(client: Client, id: String) -> LocalBoxFuture<'static, Result<Str
 
 /// The delete dialog for backup targets.
 #[component]
-pub fn DeleteTargetDialog(subject: RwSignal<Option<DeleteSubject>>, on_deleted: Callback<String>) -> impl IntoView {
+pub fn DeleteTargetDialog(
+    subject: RwSignal<Option<DeleteSubject>>,
+    on_deleted: Callback<String>,
+) -> impl IntoView {
     view! { <DeleteDialog subject noun="backup target" warning=DELETE_WARNING delete=delete_call on_deleted/> }
 }
 

@@ -1,7 +1,10 @@
 //! The targets table: every column sortable, filtered by text and kind.
 
-use crate::components::data_table::{fixed, flag_key, sortable, text_key, NoMatchRow, SortKey};
-use crate::components::{DataTable, EmptyState, MeterKind, ProgressBar, SortState, StatusBadge, Tag, TagKind, Time};
+use crate::components::data_table::{flag_key, text_key, SortKey};
+use crate::components::{
+    DataTable, EmptyState, MeterKind, ProgressBar, SortState, StatusBadge, TableColumn, Tag,
+    TagKind, Time,
+};
 use crate::format::{or_dash, zone_name};
 use crate::models::target_type::type_id_for;
 use crate::models::{BackupTarget, TargetKind, TargetType};
@@ -19,6 +22,31 @@ enum Column {
     Version,
     Types,
     Created,
+}
+
+impl TableColumn for Column {
+    const ALL: &'static [Self] = &[
+        Self::Kind,
+        Self::Export,
+        Self::Default,
+        Self::Status,
+        Self::Usage,
+        Self::Version,
+        Self::Types,
+        Self::Created,
+    ];
+    fn header(self) -> String {
+        match self {
+            Self::Kind => "Type".into(),
+            Self::Export => "Export / mount path".into(),
+            Self::Default => "Default".into(),
+            Self::Status => "Status".into(),
+            Self::Usage => "Capacity / used".into(),
+            Self::Version => "Version".into(),
+            Self::Types => "Target types".into(),
+            Self::Created => format!("Created / updated ({})", zone_name()),
+        }
+    }
 }
 
 fn sort_key(t: &BackupTarget, column: Column) -> SortKey {
@@ -41,7 +69,8 @@ fn matches(t: &BackupTarget, needle: &str, kind: Option<TargetKind>) -> bool {
     }
     let fields = [t.export(), t.filesystem_export_mount_path.as_deref().unwrap_or("")];
     let more = [&t.status, &t.kind, &t.version].map(|v| v.as_deref().unwrap_or(""));
-    let hay = format!("{} {} {}", fields.join(" "), more.join(" "), t.type_names().join(" ")).to_lowercase();
+    let hay = format!("{} {} {}", fields.join(" "), more.join(" "), t.type_names().join(" "))
+        .to_lowercase();
     needle.to_lowercase().split_whitespace().all(|w| hay.contains(w))
 }
 
@@ -68,38 +97,27 @@ pub fn TargetsTable(
     let (targets, types) = (StoredValue::new(targets), StoredValue::new(types));
     let rows = Memo::new(move |_| {
         let (needle, kind) = (search.get(), kind.get());
-        let mut list: Vec<BackupTarget> =
-            targets.with_value(|all| all.iter().filter(|t| matches(t, &needle, kind)).cloned().collect());
+        let mut list: Vec<BackupTarget> = targets
+            .with_value(|all| all.iter().filter(|t| matches(t, &needle, kind)).cloned().collect());
         sort.apply(&mut list, sort_key);
         list
     });
-    let count = Signal::derive(move || format!("Showing {} of {total} targets", rows.with(Vec::len)));
-    let columns = vec![
-        sortable("Type", Column::Kind),
-        sortable("Export / mount path", Column::Export),
-        sortable("Default", Column::Default),
-        sortable("Status", Column::Status),
-        sortable("Capacity / used", Column::Usage),
-        sortable("Version", Column::Version),
-        sortable("Target types", Column::Types),
-        sortable(format!("Created / updated ({})", zone_name()), Column::Created),
-        fixed("Actions"),
-    ];
-    let body = move || {
-        let list = rows.get();
-        if list.is_empty() {
-            return Either::Left(view! { <NoMatchRow colspan=9 text="No target matches the filter."/> });
-        }
-        let row = |t| view! { <TargetRow target=t types on_set_default on_delete/> };
-        Either::Right(list.into_iter().map(row).collect_view())
-    };
-    Either::Right(view! { <DataTable label="Backup targets" sort count columns>{body}</DataTable> })
+    let count = Signal::derive(move || (rows.with(Vec::len), total));
+    let row = move |t| view! { <TargetRow target=t types on_set_default on_delete/> };
+    let body = move || rows.get().into_iter().map(row).collect_view();
+    Either::Right(view! {
+        <DataTable label="Backup targets" sort count noun="targets" no_match="No target matches the filter.">
+            {body}
+        </DataTable>
+    })
 }
 
 /// The links to a target's types; the types embedded in a target rarely carry their id.
 fn type_links(target: &BackupTarget, types: &[TargetType]) -> impl IntoView {
     let link = |name: String| match type_id_for(types, &target.id, &name) {
-        Some(id) => Either::Left(view! { <a class="chip" href=routes::target_type(&id)>{name}</a> }),
+        Some(id) => {
+            Either::Left(view! { <a class="chip" href=routes::target_type(&id)>{name}</a> })
+        }
         None => Either::Right(view! { <span class="chip">{name}</span> }),
     };
     target.type_names().into_iter().map(link).collect_view()

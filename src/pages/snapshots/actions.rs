@@ -15,7 +15,10 @@ fn delete_call(client: Client, id: String) -> LocalBoxFuture<'static, Result<Str
 }
 
 #[component]
-pub fn DeleteSnapshotDialog(subject: RwSignal<Option<DeleteSubject>>, on_deleted: Callback<String>) -> impl IntoView {
+pub fn DeleteSnapshotDialog(
+    subject: RwSignal<Option<DeleteSubject>>,
+    on_deleted: Callback<String>,
+) -> impl IntoView {
     view! { <DeleteDialog subject noun="snapshot" delete=delete_call on_deleted/> }
 }
 

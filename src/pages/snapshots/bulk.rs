@@ -10,12 +10,16 @@ use std::collections::HashSet;
 
 /// The selection bar and its confirmation; each deleted row is re-read from the server.
 #[component]
-pub fn BulkDelete(rows: RwSignal<Vec<Snapshot>>, selected: RwSignal<HashSet<String>>) -> impl IntoView {
+pub fn BulkDelete(
+    rows: RwSignal<Vec<Snapshot>>,
+    selected: RwSignal<HashSet<String>>,
+) -> impl IntoView {
     let ctx = use_session();
     let toasts = use_toasts();
     let open = RwSignal::new(false);
     let name_of = move |id: &str| {
-        let name = rows.try_with_untracked(|r| r.iter().find(|s| s.id == id).map(|s| s.label().to_owned()));
+        let name = rows
+            .try_with_untracked(|r| r.iter().find(|s| s.id == id).map(|s| s.label().to_owned()));
         name.flatten().unwrap_or_else(|| id.to_owned())
     };
     // The page may be left while this runs: every signal is touched with `try_`.
@@ -36,7 +40,10 @@ pub fn BulkDelete(rows: RwSignal<Vec<Snapshot>>, selected: RwSignal<HashSet<Stri
                 }
             }
             if done > 0 {
-                toasts.success(format!("Deleting {done} snapshot{}.", if done == 1 { "" } else { "s" }));
+                toasts.success(format!(
+                    "Deleting {done} snapshot{}.",
+                    if done == 1 { "" } else { "s" }
+                ));
             }
             open.try_set(false);
         }
@@ -44,8 +51,9 @@ pub fn BulkDelete(rows: RwSignal<Vec<Snapshot>>, selected: RwSignal<HashSet<Stri
     let count = move || selected.with(HashSet::len);
     let names = move || {
         let sel = selected.get();
-        let names: Vec<String> =
-            rows.with(|r| r.iter().filter(|s| sel.contains(&s.id)).map(|s| s.label().to_owned()).collect());
+        let names: Vec<String> = rows.with(|r| {
+            r.iter().filter(|s| sel.contains(&s.id)).map(|s| s.label().to_owned()).collect()
+        });
         names.into_iter().map(|n| view! { <li class="mono">{n}</li> }).collect_view()
     };
     let confirm = Callback::new(move |_| {

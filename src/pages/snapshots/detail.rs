@@ -5,12 +5,14 @@ use super::poller::use_snapshot_poller;
 use super::{cancel_action, snapshot_subject, DeleteSnapshotDialog};
 use crate::api::snapshots::show_snapshot;
 use crate::api::workloads::list_workloads;
-use crate::components::{prop_row, ApiAction, Breadcrumb, DeleteSubject, Loader, PageHeader, ProgressBar};
+use crate::components::{
+    api_resource, compact_table, prop_row, ApiAction, Breadcrumb, DeleteSubject, Loader,
+    PageHeader, ProgressBar,
+};
 use crate::components::{StatusBadge, Tag, Time};
 use crate::format::{duration, opt_bytes, or_dash};
 use crate::models::Snapshot;
 use crate::routes::{self, use_id};
-use crate::session::{use_session, with_client};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -18,15 +20,10 @@ use leptos_router::NavigateOptions;
 
 #[component]
 pub fn SnapshotDetailPage() -> impl IntoView {
-    let ctx = use_session();
     let id = use_id();
-    let loaded = LocalResource::new(move || {
-        let id = id.get();
-        with_client(ctx, move |c| async move { show_snapshot(&c, &id).await })
-    });
-    let workloads = LocalResource::new(move || async move {
-        with_client(ctx, |c| async move { list_workloads(&c).await }).await.unwrap_or_default()
-    });
+    let loaded =
+        api_resource(move || id.get(), |c, id| async move { show_snapshot(&c, &id).await });
+    let workloads = api_resource(|| (), |c, ()| async move { list_workloads(&c).await });
     // One row, so the list's poller keeps this page live too.
     let rows = RwSignal::new(Vec::<Snapshot>::new());
     Effect::new(move |_| {
@@ -38,17 +35,20 @@ pub fn SnapshotDetailPage() -> impl IntoView {
     let cancel = cancel_action(rows);
     let to_delete = RwSignal::new(None::<DeleteSubject>);
     let navigate = use_navigate();
-    let on_deleted = Callback::new(move |_| navigate(routes::SNAPSHOTS, NavigateOptions::default()));
+    let on_deleted =
+        Callback::new(move |_| navigate(routes::SNAPSHOTS, NavigateOptions::default()));
     let workload_of = move |s: &Snapshot| {
         let id = s.workload_id.clone()?;
-        let names = workloads.get().unwrap_or_default();
+        let names = workloads.get().and_then(Result::ok).unwrap_or_default();
         Some(names.iter().find(|w| w.id == id).map(|w| w.label().to_owned()).unwrap_or(id))
     };
     let current = move || match rows.with(|r| r.first().cloned()) {
         Some(s) => Either::Left(view! {
             <SnapshotDetail workload=workload_of(&s) snapshot=s live cancel to_delete/>
         }),
-        None => Either::Right(view! { <p class="notice" role="status">"This snapshot no longer exists: it was deleted."</p> }),
+        None => Either::Right(
+            view! { <p class="notice" role="status">"This snapshot no longer exists: it was deleted."</p> },
+        ),
     };
     view! {
         <section class="page">
@@ -82,10 +82,17 @@ pub fn SnapshotDetail(
     let instances = if s.instances.is_empty() {
         Either::Left(view! { <p class="muted">"The server listed no instances."</p> })
     } else {
-        Either::Right(s.instances.clone().into_iter().map(|i| view! { <InstanceView instance=i/> }).collect_view())
+        Either::Right(
+            s.instances
+                .clone()
+                .into_iter()
+                .map(|i| view! { <InstanceView instance=i/> })
+                .collect_view(),
+        )
     };
     let warning = s.warning_msg.clone().filter(|m| !m.is_empty());
-    let warning = warning.map(|m| view! { <p class="warning" role="note"><strong>"Warning: "</strong>{m}</p> });
+    let warning = warning
+        .map(|m| view! { <p class="warning" role="note"><strong>"Warning: "</strong>{m}</p> });
     view! {
         <PageHeader title=s.label().to_owned() description=format!("Snapshot {}", s.id.clone())>
             <span class="live-indicator" aria-live="polite">{move || if live.get() { "● Live" } else { "" }}</span>
@@ -147,22 +154,18 @@ fn SnapshotSummary(snapshot: Snapshot, workload: Option<String>) -> impl IntoVie
 #[component]
 fn SnapshotMetadata(snapshot: Snapshot) -> impl IntoView {
     let count = snapshot.metadata.len();
-    let mut pairs: Vec<(String, String)> = snapshot.metadata.iter().map(|m| (m.key().to_owned(), m.value().to_owned())).collect();
+    let mut pairs: Vec<(String, String)> =
+        snapshot.metadata.iter().map(|m| (m.key().to_owned(), m.value().to_owned())).collect();
     // The structured values (instance lists, VM metadata) first: they say the most.
     pairs.sort_by_key(|(k, _)| !STRUCTURED_KEYS.contains(&k.as_str()));
-    let row = |(k, v): (String, String)| {
+    let cells = |(k, v): (String, String)| {
         let cell_class = if STRUCTURED_KEYS.contains(&k.as_str()) { "" } else { "mono" };
-        view! { <tr><td class="mono">{k.clone()}</td><td class=cell_class>{metadata_value(&k, v)}</td></tr> }
+        view! { <td class="mono">{k.clone()}</td><td class=cell_class>{metadata_value(&k, v)}</td> }
     };
     let body = if count == 0 {
         Either::Left(view! { <p class="muted">"No metadata."</p> })
     } else {
-        Either::Right(view! {
-            <table class="data-table data-table--compact" aria-label="Snapshot metadata">
-                <thead><tr><th scope="col">"Key"</th><th scope="col">"Value"</th></tr></thead>
-                <tbody>{pairs.into_iter().map(row).collect_view()}</tbody>
-            </table>
-        })
+        Either::Right(compact_table("Snapshot metadata", &["Key", "Value"], pairs, cells))
     };
     view! {
         <section class="card" aria-labelledby="snap-meta">

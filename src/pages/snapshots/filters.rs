@@ -1,7 +1,8 @@
 //! The snapshot filters: the form that writes them into the URL, and the instant search.
 
-use crate::components::field::Checkbox;
-use crate::components::{show_errors, ErrorsOf, Field, FieldLayout, InputKind, Select, TextInput};
+use crate::api::ApiError;
+use crate::components::Checkbox;
+use crate::components::{on_submit, ErrorsOf, Field, FieldLayout, InputKind, Select, TextInput};
 use crate::models::snapshot::FilterField;
 use crate::models::{FieldErrors, SnapshotFilter, Workload};
 use crate::routes;
@@ -13,40 +14,37 @@ use leptos_router::NavigateOptions;
 pub fn SnapshotFilters(
     /// The filters as the URL holds them; the form starts from them.
     filter: Memo<SnapshotFilter>,
-    workloads: LocalResource<Vec<Workload>>,
+    workloads: LocalResource<Result<Vec<Workload>, ApiError>>,
     /// The instant search over what is loaded.
     search: RwSignal<String>,
 ) -> impl IntoView {
     let navigate = use_navigate();
     let f0 = filter.get_untracked();
-    let [workload, host, date_from, date_to] = [f0.workload_id, f0.host, f0.date_from, f0.date_to].map(RwSignal::new);
+    let [workload, host, date_from, date_to] =
+        [f0.workload_id, f0.host, f0.date_from, f0.date_to].map(RwSignal::new);
     let all = RwSignal::new(f0.all);
     let errors = RwSignal::new(FieldErrors::<FilterField>::default());
     let go = move |f: &SnapshotFilter| navigate(&routes::snapshots(f), NavigateOptions::default());
-    let apply = {
-        let go = go.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            let f = SnapshotFilter {
-                workload_id: workload.get_untracked(),
-                host: host.get_untracked(),
-                date_from: date_from.get_untracked(),
-                date_to: date_to.get_untracked(),
-                all: all.get_untracked(),
-            };
-            if show_errors(errors, f.validate()) {
-                go(&f);
-            }
-        }
+    let read = move || SnapshotFilter {
+        workload_id: workload.get_untracked(),
+        host: host.get_untracked(),
+        date_from: date_from.get_untracked(),
+        date_to: date_to.get_untracked(),
+        all: all.get_untracked(),
     };
+    let apply = on_submit(Signal::from(false), errors, read, {
+        let go = go.clone();
+        move |f| go(&f)
+    });
     let clear = move |_| {
         [workload, host, date_from, date_to].into_iter().for_each(|s| s.set(String::new()));
         all.set(false);
         go(&SnapshotFilter::default());
     };
     let options = move || {
-        let list = workloads.get().unwrap_or_default();
-        let options: Vec<(String, String)> = list.iter().map(|w| (w.id.clone(), w.label().to_owned())).collect();
+        let list = workloads.get().and_then(Result::ok).unwrap_or_default();
+        let options: Vec<(String, String)> =
+            list.iter().map(|w| (w.id.clone(), w.label().to_owned())).collect();
         view! { <Select value=workload options empty="All workloads"/> }
     };
     let date = move |id: &'static str, label: &'static str, value, field| {

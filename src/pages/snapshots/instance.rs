@@ -1,6 +1,6 @@
 //! One instance of a snapshot: flavor, security groups, network interfaces, disks, metadata.
 
-use crate::components::{prop_row, StatusBadge};
+use crate::components::{compact_table, prop_row, StatusBadge};
 use crate::format::{opt_bytes, or_dash};
 use crate::models::instance::{Nic, Vdisk};
 use crate::models::json::value_text;
@@ -22,7 +22,9 @@ pub enum Structured {
 pub fn parse_structured(raw: &str) -> Structured {
     match serde_json::from_str::<Value>(raw) {
         Ok(Value::Array(items)) => Structured::List(items.iter().map(value_text).collect()),
-        Ok(Value::Object(map)) => Structured::Map(map.iter().map(|(k, v)| (k.clone(), value_text(v))).collect()),
+        Ok(Value::Object(map)) => {
+            Structured::Map(map.iter().map(|(k, v)| (k.clone(), value_text(v))).collect())
+        }
         _ => Structured::Text(raw.to_owned()),
     }
 }
@@ -34,33 +36,17 @@ pub fn metadata_value(key: &str, raw: String) -> impl IntoView {
     }
     match parse_structured(&raw) {
         Structured::List(items) => {
-            let items = items.into_iter().map(|i| view! { <li class="mono">{i}</li> }).collect_view();
+            let items =
+                items.into_iter().map(|i| view! { <li class="mono">{i}</li> }).collect_view();
             EitherOf3::B(view! { <ul class="structured">{items}</ul> })
         }
         Structured::Map(pairs) => {
-            let rows = pairs.into_iter().map(|(k, v)| prop_row(&k, view! { <span class="mono">{v}</span> }));
+            let rows = pairs
+                .into_iter()
+                .map(|(k, v)| prop_row(&k, view! { <span class="mono">{v}</span> }));
             EitherOf3::C(view! { <dl class="props">{rows.collect_view()}</dl> })
         }
         Structured::Text(t) => EitherOf3::A(view! { <span class="mono">{t}</span> }),
-    }
-}
-
-/// A compact table with a header row; `cells` writes one row's cells.
-fn compact_table<T, V: IntoView + 'static>(
-    label: String,
-    headers: &[&'static str],
-    items: Vec<T>,
-    cells: impl Fn(T) -> V + 'static,
-) -> impl IntoView {
-    let head = headers.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view();
-    let body = items.into_iter().map(|i| view! { <tr>{cells(i)}</tr> }).collect_view();
-    view! {
-        <div class="table-wrap">
-            <table class="data-table data-table--compact" aria-label=label>
-                <thead><tr>{head}</tr></thead>
-                <tbody>{body}</tbody>
-            </table>
-        </div>
     }
 }
 
@@ -94,15 +80,25 @@ pub fn InstanceView(instance: Instance) -> impl IntoView {
     let name = i.label();
     let f = i.flavor.clone().unwrap_or_default();
     let flavor = [&f.vcpus, &f.ram, &f.disk, &f.ephemeral].map(|v| or_dash(v.as_deref()));
-    let flavor = format!("{} vCPU · {} MB RAM · {} GB disk · {} GB ephemeral", flavor[0], flavor[1], flavor[2], flavor[3]);
+    let flavor = format!(
+        "{} vCPU · {} MB RAM · {} GB disk · {} GB ephemeral",
+        flavor[0], flavor[1], flavor[2], flavor[3]
+    );
     let group = |g: &crate::models::instance::SecurityGroup| {
-        format!("{} ({})", g.name.as_deref().unwrap_or("?"), g.security_group_type.as_deref().unwrap_or("?"))
+        format!(
+            "{} ({})",
+            g.name.as_deref().unwrap_or("?"),
+            g.security_group_type.as_deref().unwrap_or("?")
+        )
     };
     let groups: Vec<String> = i.security_group.iter().map(group).collect();
     let groups = if groups.is_empty() { "—".to_owned() } else { groups.join(", ") };
     let meta: Vec<(String, Value)> = i.metadata.into_iter().collect();
     let meta_title = format!("Instance metadata ({})", meta.len());
-    let meta_rows = meta.into_iter().map(|(k, v)| prop_row(&k, metadata_value(&k, value_text(&v)))).collect_view();
+    let meta_rows = meta
+        .into_iter()
+        .map(|(k, v)| prop_row(&k, metadata_value(&k, value_text(&v))))
+        .collect_view();
     let nic_headers = ["MAC", "IP", "Network", "Subnet", "CIDR", "Gateway"];
     let disk_headers = ["Volume ID", "Name", "Size", "Type", "Mount point", "Restore size"];
     view! {

@@ -6,10 +6,10 @@ use super::poller::use_snapshot_poller;
 use super::{cancel_action, refresh_one, DeleteSnapshotDialog, SnapshotsTable, TakeSnapshotForm};
 use crate::api::snapshots::list_snapshots;
 use crate::api::workloads::list_workloads;
-use crate::components::{DeleteSubject, Loader, PageHeader};
+use crate::components::{api_resource, DeleteSubject, Loader, PageHeader};
 use crate::models::{Snapshot, Workload};
 use crate::routes::use_snapshot_filter;
-use crate::session::{use_session, with_client};
+use crate::session::use_session;
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
 
@@ -17,10 +17,8 @@ use std::collections::{HashMap, HashSet};
 pub fn SnapshotsPage() -> impl IntoView {
     let ctx = use_session();
     let filter = use_snapshot_filter();
-    let loaded = LocalResource::new(move || {
-        let f = filter.get();
-        with_client(ctx, move |c| async move { list_snapshots(&c, &f).await })
-    });
+    let loaded =
+        api_resource(move || filter.get(), |c, f| async move { list_snapshots(&c, &f).await });
     // The list is the server's; polling and actions then update its rows in place.
     let rows = RwSignal::new(Vec::<Snapshot>::new());
     Effect::new(move |_| {
@@ -28,9 +26,7 @@ pub fn SnapshotsPage() -> impl IntoView {
             rows.set(list);
         }
     });
-    let workloads = LocalResource::new(move || async move {
-        with_client(ctx, |c| async move { list_workloads(&c).await }).await.unwrap_or_default()
-    });
+    let workloads = api_resource(|| (), |c, ()| async move { list_workloads(&c).await });
     let live = use_snapshot_poller(rows);
     let search = RwSignal::new(String::new());
     let show_take = RwSignal::new(false);
@@ -38,8 +34,10 @@ pub fn SnapshotsPage() -> impl IntoView {
     let cancel = cancel_action(rows);
     let selected = RwSignal::new(HashSet::<String>::new());
     let names = Memo::new(move |_| {
-        let list = workloads.get().unwrap_or_default();
-        list.into_iter().map(|w: Workload| (w.id.clone(), w.label().to_owned())).collect::<HashMap<_, _>>()
+        let list = workloads.get().and_then(Result::ok).unwrap_or_default();
+        list.into_iter()
+            .map(|w: Workload| (w.id.clone(), w.label().to_owned()))
+            .collect::<HashMap<_, _>>()
     });
     let on_taken = Callback::new(move |s: Snapshot| {
         // Shown at once, as the server returned it; polling takes over.
@@ -50,7 +48,7 @@ pub fn SnapshotsPage() -> impl IntoView {
         show_take.set(false);
     });
     let take_form = move || {
-        let list = workloads.get().unwrap_or_default();
+        let list = workloads.get().and_then(Result::ok).unwrap_or_default();
         view! {
             <TakeSnapshotForm workloads=list preselected=filter.get_untracked().workload_id
                 on_cancel=Callback::new(move |_| show_take.set(false)) on_taken/>

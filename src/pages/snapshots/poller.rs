@@ -76,7 +76,9 @@ pub fn use_snapshot_poller(rows: RwSignal<Vec<Snapshot>>) -> RwSignal<bool> {
         let mut delay = BASE_DELAY_MS;
         loop {
             gloo_timers::future::sleep(Duration::from_millis(u64::from(delay))).await;
-            if !alive.load(Ordering::Relaxed) || !ctx.session.try_with_untracked(Option::is_some).unwrap_or(false) {
+            if !alive.load(Ordering::Relaxed)
+                || !ctx.session.try_with_untracked(Option::is_some).unwrap_or(false)
+            {
                 break;
             }
             if page_hidden() {
@@ -85,7 +87,9 @@ pub fn use_snapshot_poller(rows: RwSignal<Vec<Snapshot>>) -> RwSignal<bool> {
                 continue;
             }
             let ids: Vec<String> = rows
-                .try_with_untracked(|r| r.iter().filter(|s| !s.is_final()).map(|s| s.id.clone()).collect())
+                .try_with_untracked(|r| {
+                    r.iter().filter(|s| !s.is_final()).map(|s| s.id.clone()).collect()
+                })
                 .unwrap_or_default();
             if ids.is_empty() {
                 active.try_set(false);
@@ -112,7 +116,8 @@ pub fn use_snapshot_poller(rows: RwSignal<Vec<Snapshot>>) -> RwSignal<bool> {
             for (id, result) in results {
                 match result {
                     Ok(fresh) => {
-                        changed |= rows.try_update(|list| merge_polled(list, fresh)).unwrap_or(false);
+                        changed |=
+                            rows.try_update(|list| merge_polled(list, fresh)).unwrap_or(false);
                     }
                     Err(ApiError::NotFound { .. }) => {
                         // Deleted on the server: it leaves the list.
@@ -150,7 +155,12 @@ mod tests {
     }
 
     fn snap(status: &str, at: &str) -> Snapshot {
-        Snapshot { id: "s".into(), status: Some(status.into()), updated_at: Some(at.into()), ..Default::default() }
+        Snapshot {
+            id: "s".into(),
+            status: Some(status.into()),
+            updated_at: Some(at.into()),
+            ..Default::default()
+        }
     }
 
     #[test]

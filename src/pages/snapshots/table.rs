@@ -1,8 +1,11 @@
 //! The snapshot table over the shared, live-updated rows.
 
 use super::snapshot_subject;
-use crate::components::data_table::{fixed, sortable, text_key, NoMatchRow, SortKey};
-use crate::components::{DataTable, DeleteSubject, EmptyState, ProgressBar, SortState, StatusBadge, Tag, Time};
+use crate::components::data_table::{text_key, SortKey};
+use crate::components::{
+    DataTable, DeleteSubject, EmptyState, ProgressBar, SortState, StatusBadge, TableColumn, Tag,
+    Time,
+};
 use crate::format::{or_dash, zone_name};
 use crate::models::Snapshot;
 use crate::routes;
@@ -22,6 +25,30 @@ enum Column {
     Workload,
     Host,
     Created,
+}
+
+impl TableColumn for Column {
+    const ALL: &'static [Self] = &[
+        Self::Name,
+        Self::Status,
+        Self::Progress,
+        Self::Kind,
+        Self::Workload,
+        Self::Host,
+        Self::Created,
+    ];
+    fn header(self) -> String {
+        match self {
+            Self::Created => return format!("Created ({})", zone_name()),
+            Self::Name => "Name",
+            Self::Status => "Status",
+            Self::Progress => "Progress",
+            Self::Kind => "Type",
+            Self::Workload => "Workload",
+            Self::Host => "Host",
+        }
+        .to_owned()
+    }
 }
 
 fn matches_text(s: &Snapshot, needle: &str) -> bool {
@@ -51,7 +78,8 @@ pub fn SnapshotsTable(
     let names = workload_names;
     let visible = Memo::new(move |_| {
         let needle = search.get();
-        let mut list: Vec<Snapshot> = rows.with(|r| r.iter().filter(|s| matches_text(s, &needle)).cloned().collect());
+        let mut list: Vec<Snapshot> =
+            rows.with(|r| r.iter().filter(|s| matches_text(s, &needle)).cloned().collect());
         let text = |v: &Option<String>| text_key(v.as_deref().unwrap_or(""));
         names.with(|n| {
             sort.apply(&mut list, |s, column| match column {
@@ -67,24 +95,18 @@ pub fn SnapshotsTable(
         list
     });
     let total = move || visible.with(Vec::len);
-    let shown = Memo::new(move |_| visible.with(|v| v.iter().take(limit.get()).cloned().collect::<Vec<_>>()));
-    let count = Signal::derive(move || format!("Showing {} of {} snapshots", total().min(limit.get()), total()));
-    let columns = vec![
-        sortable("Name", Column::Name),
-        sortable("Status", Column::Status),
-        sortable("Progress", Column::Progress),
-        sortable("Type", Column::Kind),
-        sortable("Workload", Column::Workload),
-        sortable("Host", Column::Host),
-        sortable(format!("Created ({})", zone_name()), Column::Created),
-        fixed("Actions"),
-    ];
+    let shown = Memo::new(move |_| {
+        visible.with(|v| v.iter().take(limit.get()).cloned().collect::<Vec<_>>())
+    });
+    let count = Signal::derive(move || (total().min(limit.get()), total()));
     let all_shown_selected = move || {
         let sel = selected.get();
         shown.with(|list| !list.is_empty() && list.iter().all(|s| sel.contains(&s.id)))
     };
     let select_all = move |on: bool| {
-        let ids: Vec<String> = shown.with_untracked(|l| l.iter().filter(|s| s.can_delete()).map(|s| s.id.clone()).collect());
+        let ids: Vec<String> = shown.with_untracked(|l| {
+            l.iter().filter(|s| s.can_delete()).map(|s| s.id.clone()).collect()
+        });
         selected.update(|sel| ids.into_iter().for_each(|id| set_member(sel, id, on)));
     };
     let lead = move || -> Children {
@@ -99,18 +121,25 @@ pub fn SnapshotsTable(
         })
     };
     // Re-rendered when what a row shows changes; otherwise kept.
-    let row_key = |s: &Snapshot| (s.id.clone(), s.status.clone(), s.progress_percent.map(f64::to_bits), s.progress_msg.clone());
+    let row_key = |s: &Snapshot| {
+        (
+            s.id.clone(),
+            s.status.clone(),
+            s.progress_percent.map(f64::to_bits),
+            s.progress_msg.clone(),
+        )
+    };
     let more = move || (total() - limit.get()).min(PAGE_SIZE);
     view! {
         <Show when=move || !rows.with(Vec::is_empty) fallback=|| view! {
             <EmptyState title="No snapshots"
                 hint="No snapshot matches these filters. Clear the filters or take a snapshot of a workload."/>
         }>
-            <DataTable label="Snapshots" sort count lead=lead() columns=columns.clone()>
+            <DataTable label="Snapshots" sort count lead=lead() noun="snapshots"
+                no_match="No snapshot matches the search.">
                 <For each=move || shown.get() key=row_key let:s>
                     <SnapshotRow snapshot=s names selected on_cancel on_delete/>
                 </For>
-                {move || (total() == 0).then(|| view! { <NoMatchRow colspan=9 text="No snapshot matches the search."/> })}
             </DataTable>
             <Show when=move || { total() > limit.get() }>
                 <button type="button" class="btn btn--secondary" on:click=move |_| limit.update(|l| *l += PAGE_SIZE)>
@@ -140,13 +169,17 @@ fn SnapshotRow(
     let s = snapshot;
     let name = s.label().to_owned();
     let for_workload = s.clone();
-    let workload = move || names.with(|n| workload_label(&for_workload, n)).unwrap_or_else(|| "—".to_owned());
+    let workload =
+        move || names.with(|n| workload_label(&for_workload, n)).unwrap_or_else(|| "—".to_owned());
     let progress = if s.is_final() {
         let done = if s.status().eq_ignore_ascii_case("available") { "Complete" } else { "—" };
         Either::Left(view! { <span class="muted">{done}</span> })
     } else {
-        let (p, msg) = (s.progress_percent.unwrap_or(0.0), s.progress_msg.clone().unwrap_or_default());
-        Either::Right(view! { <ProgressBar percent=p label=format!("Progress of {name}") detail=msg/> })
+        let (p, msg) =
+            (s.progress_percent.unwrap_or(0.0), s.progress_msg.clone().unwrap_or_default());
+        Either::Right(
+            view! { <ProgressBar percent=p label=format!("Progress of {name}") detail=msg/> },
+        )
     };
     let description = s.description.clone().filter(|d| !d.is_empty() && d != "-");
     let (id, for_check) = (s.id.clone(), s.id.clone());

@@ -2,23 +2,25 @@
 
 use crate::api::snapshots::take_snapshot;
 use crate::api::workloads::list_workloads;
-use crate::components::field::{show_errors, Segmented};
-use crate::components::{api_action, failure_of, use_toasts, Breadcrumb, ErrorPanel, ErrorsOf, Field};
+use crate::components::{
+    api_action, api_resource, failure_of, use_toasts, Breadcrumb, ErrorPanel, ErrorsOf, Field,
+};
+use crate::components::{on_submit, Segmented};
 use crate::components::{FieldLayout, Loader, PageHeader, Select, TextField};
 use crate::models::snapshot::TakeField;
 use crate::models::{FieldErrors, Snapshot, TakeSnapshot, Workload};
 use crate::routes;
-use crate::session::{use_session, with_client};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 #[component]
 pub fn TakeSnapshotPage() -> impl IntoView {
-    let ctx = use_session();
     let navigate = use_navigate();
-    let workloads = LocalResource::new(move || with_client(ctx, |c| async move { list_workloads(&c).await }));
-    let on_taken = Callback::new(move |s: Snapshot| navigate(&routes::snapshot(&s.id), NavigateOptions::default()));
+    let workloads = api_resource(|| (), |c, ()| async move { list_workloads(&c).await });
+    let on_taken = Callback::new(move |s: Snapshot| {
+        navigate(&routes::snapshot(&s.id), NavigateOptions::default())
+    });
     view! {
         <section class="page page--form">
             <Breadcrumb area="Snapshots" href=routes::SNAPSHOTS here="Take snapshot"/>
@@ -59,22 +61,16 @@ pub fn TakeSnapshotForm(
     );
     let pending = take.pending();
     let failure = failure_of(take);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        let t = TakeSnapshot {
-            workload_id: workload.get_untracked().trim().to_owned(),
-            full: full.get_untracked(),
-            name: name.get_untracked(),
-            description: description.get_untracked(),
-            is_scheduled: false,
-        };
-        if show_errors(errors, t.validate()) {
-            take.dispatch(t);
-        }
+    let read = move || TakeSnapshot {
+        workload_id: workload.get_untracked().trim().to_owned(),
+        full: full.get_untracked(),
+        name: name.get_untracked(),
+        description: description.get_untracked(),
+        is_scheduled: false,
     };
+    let submit = on_submit(pending.into(), errors, read, move |t| {
+        take.dispatch(t);
+    });
     let busy = Signal::<bool>::from(pending);
     let options = workloads.iter().map(|w| (w.id.clone(), w.label().to_owned())).collect();
     let kinds = vec![(false, "incremental", "Incremental"), (true, "full", "Full")];

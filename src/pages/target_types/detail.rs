@@ -1,15 +1,13 @@
 //! One target type: its fields, and the project and metadata operations of the API.
 
 use super::membership::{change_action, MetadataCard, ProjectsCard};
-use super::{type_subject, DeleteTypeDialog};
-use crate::api::backup_targets::show_backup_target;
-use crate::api::target_types::show_target_type;
-use crate::api::ApiError;
-use crate::components::{prop_row, Breadcrumb, DeleteSubject, Loader, PageHeader, Tag, TagKind, Time};
+use super::{load_type, type_subject, DeleteTypeDialog};
+use crate::components::{
+    api_resource, prop_row, Breadcrumb, DeleteSubject, Loader, PageHeader, Tag, TagKind, Time,
+};
 use crate::format::or_dash;
-use crate::models::TargetType;
+use crate::models::{BackupTarget, TargetType};
 use crate::routes::{self, use_id};
-use crate::session::{use_session, with_client};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -17,32 +15,21 @@ use leptos_router::NavigateOptions;
 
 #[component]
 pub fn TargetTypeDetailPage() -> impl IntoView {
-    let ctx = use_session();
     let id = use_id();
-    let data = LocalResource::new(move || {
-        let id = id.get();
-        async move {
-            let t = with_client(ctx, |c| async move { show_target_type(&c, &id).await }).await?;
-            // Only its export is shown; the type still shows when the target cannot be read.
-            let export = match t.backup_targets_id.clone() {
-                Some(tid) => with_client(ctx, |c| async move { show_backup_target(&c, &tid).await }).await.ok(),
-                None => None,
-            };
-            Ok::<_, ApiError>((t, export.map(|x| x.export().to_owned())))
-        }
-    });
+    let data = api_resource(move || id.get(), load_type);
     // A refused change keeps what was typed; an accepted one reloads the type (and clears it).
     let change = change_action(id, Callback::new(move |_| data.refetch()));
     let to_delete = RwSignal::new(None::<DeleteSubject>);
     let navigate = use_navigate();
-    let on_deleted = Callback::new(move |_| navigate(routes::TARGET_TYPES, NavigateOptions::default()));
+    let on_deleted =
+        Callback::new(move |_| navigate(routes::TARGET_TYPES, NavigateOptions::default()));
     view! {
         <section class="page">
             <Breadcrumb area="Target types" href=routes::TARGET_TYPES here="Detail"/>
             <Loader resource=data loading="Loading target type…" failure="Could not load this target type" let:loaded>
                 <TypeHeader target_type=loaded.0.clone() to_delete/>
                 <div class="cards">
-                    <TypeSummary target_type=loaded.0.clone() export=loaded.1/>
+                    <TypeSummary target_type=loaded.0.clone() target=loaded.1/>
                     <ProjectsCard target_type=loaded.0.clone() change/>
                     <MetadataCard target_type=loaded.0 change/>
                 </div>
@@ -53,7 +40,10 @@ pub fn TargetTypeDetailPage() -> impl IntoView {
 }
 
 #[component]
-fn TypeHeader(target_type: TargetType, to_delete: RwSignal<Option<DeleteSubject>>) -> impl IntoView {
+fn TypeHeader(
+    target_type: TargetType,
+    to_delete: RwSignal<Option<DeleteSubject>>,
+) -> impl IntoView {
     let subject = type_subject(&target_type);
     view! {
         <PageHeader title=target_type.label().to_owned() description="Backup target type">
@@ -66,10 +56,11 @@ fn TypeHeader(target_type: TargetType, to_delete: RwSignal<Option<DeleteSubject>
 }
 
 #[component]
-fn TypeSummary(target_type: TargetType, export: Option<String>) -> impl IntoView {
+fn TypeSummary(target_type: TargetType, target: Option<BackupTarget>) -> impl IntoView {
     let t = target_type;
     let target_id = t.backup_targets_id.clone().unwrap_or_default();
-    let target = view! { <a class="mono" href=routes::backup_target(&target_id)>{export.unwrap_or(target_id.clone())}</a> };
+    let export = target.map(|x| x.label().to_owned()).unwrap_or_else(|| target_id.clone());
+    let target = view! { <a class="mono" href=routes::backup_target(&target_id)>{export}</a> };
     let default = if t.is_default {
         Either::Left(view! { <Tag text="Default" kind=TagKind::Default/> })
     } else {

@@ -2,11 +2,15 @@
 
 use crate::api::target_types::{create_target_type, update_target_type};
 use crate::api::{ApiError, Client};
-use crate::components::field::{show_errors, TextArea};
-use crate::components::{api_action, failure_of, use_toasts, CheckField, ErrorPanel, ErrorsOf, Field};
+use crate::components::{
+    api_action, failure_of, use_toasts, CheckField, ErrorPanel, ErrorsOf, Field,
+};
+use crate::components::{on_submit, TextArea};
 use crate::components::{KeyValueEditor, KvRow, Select, TextField};
-use crate::models::target_type::{split_projects, TypeField};
-use crate::models::{BackupTarget, FieldErrors, NewTargetType, TargetType, TargetTypeUpdate};
+use crate::models::target_type_form::{split_projects, TypeField};
+use crate::models::{
+    BackupTarget, FieldErrors, NewTargetType, TargetType, TargetTypeUpdate, Validate,
+};
 use crate::routes;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -19,14 +23,17 @@ enum Submit {
     Update(String, TargetTypeUpdate),
 }
 
-impl Submit {
+impl Validate for Submit {
+    type Field = TypeField;
     fn validate(&self) -> Result<(), FieldErrors<TypeField>> {
         match self {
             Self::Create(new) => new.validate(),
             Self::Update(_, update) => update.validate(),
         }
     }
+}
 
+impl Submit {
     async fn send(self, client: Client) -> Result<TargetType, ApiError> {
         match self {
             Self::Create(new) => create_target_type(&client, &new).await,
@@ -53,10 +60,16 @@ pub fn TypeForm(existing: Option<TargetType>, targets: Vec<BackupTarget>) -> imp
     let errors = RwSignal::new(FieldErrors::<TypeField>::default());
 
     let save = api_action(
-        move |_: &Submit| format!("Could not {} the target type", if editing { "update" } else { "create" }),
+        move |_: &Submit| {
+            format!("Could not {} the target type", if editing { "update" } else { "create" })
+        },
         |client, submit: Submit| submit.send(client),
         move |_, t| {
-            toasts.success(format!("Target type {} {}.", t.name(), if editing { "updated" } else { "created" }));
+            toasts.success(format!(
+                "Target type {} {}.",
+                t.name(),
+                if editing { "updated" } else { "created" }
+            ));
             navigate(&routes::target_type(&t.id), NavigateOptions::default());
         },
     );
@@ -64,17 +77,14 @@ pub fn TypeForm(existing: Option<TargetType>, targets: Vec<BackupTarget>) -> imp
     let failure = failure_of(save);
 
     let type_id = e.id.clone();
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
+    let read = move || {
         let (name, description) = (name.get_untracked(), description.get_untracked());
         let (is_default, is_public) = (is_default.get_untracked(), is_public.get_untracked());
         let project_list = split_projects(&projects.get_untracked());
         let metadata = meta.with_untracked(|rows| KvRow::pairs(rows));
-        let submit = if editing {
-            let (purge_projects, purge_metadata) = (purge_projects.get_untracked(), purge_metadata.get_untracked());
+        if editing {
+            let (purge_projects, purge_metadata) =
+                (purge_projects.get_untracked(), purge_metadata.get_untracked());
             let update = TargetTypeUpdate {
                 name,
                 description,
@@ -88,20 +98,29 @@ pub fn TypeForm(existing: Option<TargetType>, targets: Vec<BackupTarget>) -> imp
             Submit::Update(type_id.clone(), update)
         } else {
             let backup_targets_id = target_id.get_untracked();
-            let new =
-                NewTargetType { name, description, backup_targets_id, is_default, is_public, project_list, metadata };
+            let new = NewTargetType {
+                name,
+                description,
+                backup_targets_id,
+                is_default,
+                is_public,
+                project_list,
+                metadata,
+            };
             Submit::Create(new)
-        };
-        if show_errors(errors, submit.validate()) {
-            save.dispatch(submit);
         }
     };
+    let submit = on_submit(pending.into(), errors, read, move |submit| {
+        save.dispatch(submit);
+    });
     let busy = Signal::<bool>::from(pending);
     let error = move |f| errors.error_of(f);
-    let cancel_href = if editing { routes::target_type(&e.id) } else { routes::TARGET_TYPES.to_owned() };
+    let cancel_href =
+        if editing { routes::target_type(&e.id) } else { routes::TARGET_TYPES.to_owned() };
     let target = if editing {
         let id = e.backup_targets_id.clone().unwrap_or_default();
-        let label = targets.iter().find(|t| t.id == id).map(BackupTarget::picker_label).unwrap_or(id);
+        let label =
+            targets.iter().find(|t| t.id == id).map(BackupTarget::picker_label).unwrap_or(id);
         Either::Left(view! {
             <p class="field__hint">"Backup target: " <span class="mono">{label}</span> " (a type keeps its target)."</p>
         })

@@ -1,56 +1,48 @@
 //! The projects and metadata of a type, each changed with its own documented call.
 
-use crate::api::target_types::{add_metadata, add_projects, remove_metadata, remove_projects};
-use crate::api::{ApiError, Client};
-use crate::components::{api_action, use_toasts, ApiAction, TextField};
+use crate::api::target_types::{change_membership, Membership};
+use crate::components::{api_action, compact_table, use_toasts, ApiAction, TextField};
 use crate::models::{validate, TargetType};
 use leptos::either::Either;
 use leptos::prelude::*;
 
-/// The four membership operations of a type, each sent as documented.
-#[derive(Clone, Debug)]
-pub enum Change {
-    AddProjects(Vec<String>),
-    RemoveProject(String),
-    AddMetadata(String, String),
-    RemoveMetadata(String, String),
-}
-
-impl Change {
-    fn describe(&self) -> String {
-        match self {
-            Self::AddProjects(p) => format!("Added project(s) {}", p.join(", ")),
-            Self::RemoveProject(p) => format!("Removed project {p}"),
-            Self::AddMetadata(k, v) => format!("Added metadata {k}={v}"),
-            Self::RemoveMetadata(k, v) => format!("Removed metadata {k}={v}"),
-        }
-    }
-
-    async fn send(self, client: Client, id: String) -> Result<TargetType, ApiError> {
-        match self {
-            Self::AddProjects(p) => add_projects(&client, &id, &p).await,
-            Self::RemoveProject(p) => remove_projects(&client, &id, &[p]).await,
-            Self::AddMetadata(k, v) => add_metadata(&client, &id, &[(k, v)]).await,
-            Self::RemoveMetadata(k, v) => remove_metadata(&client, &id, &[(k, v)]).await,
-        }
+/// What the toast says once the server accepted a change.
+fn describe(change: &Membership) -> String {
+    let pairs = |m: &[(String, String)]| {
+        m.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(", ")
+    };
+    match change {
+        Membership::AddProjects(p) => format!("Added project(s) {}", p.join(", ")),
+        Membership::RemoveProjects(p) => format!("Removed project {}", p.join(", ")),
+        Membership::AddMetadata(m) => format!("Added metadata {}", pairs(m)),
+        Membership::RemoveMetadata(m) => format!("Removed metadata {}", pairs(m)),
     }
 }
 
 /// Changes the type `id`; `on_changed` runs once the server accepted.
-pub fn change_action(id: Memo<String>, on_changed: Callback<()>) -> ApiAction<Change, TargetType> {
+pub fn change_action(
+    id: Memo<String>,
+    on_changed: Callback<()>,
+) -> ApiAction<Membership, TargetType> {
     let toasts = use_toasts();
     api_action(
-        |_: &Change| "The change was refused".to_owned(),
-        move |client, change: Change| change.send(client, id.get_untracked()),
+        |_: &Membership| "The change was refused".to_owned(),
+        move |client, change: Membership| async move {
+            change_membership(&client, &id.get_untracked(), &change).await
+        },
         move |change, _| {
-            toasts.success(change.describe());
+            toasts.success(describe(&change));
             on_changed.run(());
         },
     )
 }
 
 /// A "Remove" button for one entry, off while a change runs.
-fn remove_button(action: ApiAction<Change, TargetType>, what: String, change: Change) -> impl IntoView {
+fn remove_button(
+    action: ApiAction<Membership, TargetType>,
+    what: String,
+    change: Membership,
+) -> impl IntoView {
     let busy = action.pending();
     view! {
         <button type="button" class="btn btn--danger-ghost btn--small" disabled=move || busy.get()
@@ -59,7 +51,10 @@ fn remove_button(action: ApiAction<Change, TargetType>, what: String, change: Ch
 }
 
 #[component]
-pub fn ProjectsCard(target_type: TargetType, change: ApiAction<Change, TargetType>) -> impl IntoView {
+pub fn ProjectsCard(
+    target_type: TargetType,
+    change: ApiAction<Membership, TargetType>,
+) -> impl IntoView {
     let projects = target_type.project_ids();
     let new_projects = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
@@ -70,22 +65,32 @@ pub fn ProjectsCard(target_type: TargetType, change: ApiAction<Change, TargetTyp
             Ok(list) if list.is_empty() => error.set(Some("Enter at least one project ID.".into())),
             Ok(list) => {
                 error.set(None);
-                change.dispatch(Change::AddProjects(list));
+                change.dispatch(Membership::AddProjects(list));
             }
             Err(e) => error.set(Some(e)),
         }
     };
     let title = format!("Projects ({})", projects.len());
     let list = if projects.is_empty() {
-        let text = if target_type.is_public { "Public: every project sees this type." } else { "No project is assigned." };
+        let text = if target_type.is_public {
+            "Public: every project sees this type."
+        } else {
+            "No project is assigned."
+        };
         Either::Left(view! { <p class="muted">{text}</p> })
     } else {
         let item = move |p: String| {
-            let remove = remove_button(change, format!("project {p}"), Change::RemoveProject(p.clone()));
+            let remove = remove_button(
+                change,
+                format!("project {p}"),
+                Membership::RemoveProjects(vec![p.clone()]),
+            );
             view! { <li><span class="mono">{p}</span>{remove}</li> }
         };
         let items = projects.into_iter().map(item).collect_view();
-        Either::Right(view! { <ul class="projects-list" aria-label="Assigned projects">{items}</ul> })
+        Either::Right(
+            view! { <ul class="projects-list" aria-label="Assigned projects">{items}</ul> },
+        )
     };
     view! {
         <section class="card" aria-labelledby="btt-projects-title">
@@ -101,7 +106,10 @@ pub fn ProjectsCard(target_type: TargetType, change: ApiAction<Change, TargetTyp
 }
 
 #[component]
-pub fn MetadataCard(target_type: TargetType, change: ApiAction<Change, TargetType>) -> impl IntoView {
+pub fn MetadataCard(
+    target_type: TargetType,
+    change: ApiAction<Membership, TargetType>,
+) -> impl IntoView {
     let pairs = target_type.metadata_pairs();
     let (new_key, new_value) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let error = RwSignal::new(None::<String>);
@@ -113,26 +121,28 @@ pub fn MetadataCard(target_type: TargetType, change: ApiAction<Change, TargetTyp
         if k.is_empty() {
             error.set(Some("Enter a key.".into()));
         } else if existing.contains(&k) {
-            error.set(Some(format!("The key \"{k}\" exists already; remove it first or edit the type.")));
+            error.set(Some(format!(
+                "The key \"{k}\" exists already; remove it first or edit the type."
+            )));
         } else {
             error.set(None);
-            change.dispatch(Change::AddMetadata(k, new_value.get_untracked().trim().to_owned()));
+            change.dispatch(Membership::AddMetadata(vec![(
+                k,
+                new_value.get_untracked().trim().to_owned(),
+            )]));
         }
     };
     let title = format!("Metadata ({})", pairs.len());
     let table = if pairs.is_empty() {
         Either::Left(view! { <p class="muted">"No metadata."</p> })
     } else {
-        let row = move |(k, v): (String, String)| {
-            let remove = remove_button(change, format!("metadata {k}"), Change::RemoveMetadata(k.clone(), v.clone()));
-            view! { <tr><td class="mono">{k}</td><td class="mono">{v}</td><td>{remove}</td></tr> }
+        let cells = move |(k, v): (String, String)| {
+            let change_of = Membership::RemoveMetadata(vec![(k.clone(), v.clone())]);
+            let remove = remove_button(change, format!("metadata {k}"), change_of);
+            view! { <td class="mono">{k}</td><td class="mono">{v}</td><td>{remove}</td> }
         };
-        Either::Right(view! {
-            <table class="data-table data-table--compact" aria-label="Target type metadata">
-                <thead><tr><th scope="col">"Key"</th><th scope="col">"Value"</th><th scope="col">"Actions"</th></tr></thead>
-                <tbody>{pairs.into_iter().map(row).collect_view()}</tbody>
-            </table>
-        })
+        let headers = ["Key", "Value", "Actions"];
+        Either::Right(compact_table("Target type metadata", &headers, pairs, cells))
     };
     view! {
         <section class="card" aria-labelledby="btt-meta-title">

@@ -12,10 +12,11 @@ pub use edit::{TargetTypeCreatePage, TargetTypeEditPage};
 pub use list::TargetTypesPage;
 pub use table::TypesTable;
 
-use crate::api::target_types::delete_target_type;
+use crate::api::backup_targets::show_backup_target;
+use crate::api::target_types::{delete_target_type, show_target_type};
 use crate::api::{ApiError, Client};
 use crate::components::{DeleteDialog, DeleteSubject};
-use crate::models::TargetType;
+use crate::models::{BackupTarget, TargetType};
 use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 
@@ -26,8 +27,24 @@ fn delete_call(client: Client, id: String) -> LocalBoxFuture<'static, Result<Str
 }
 
 #[component]
-pub fn DeleteTypeDialog(subject: RwSignal<Option<DeleteSubject>>, on_deleted: Callback<String>) -> impl IntoView {
+pub fn DeleteTypeDialog(
+    subject: RwSignal<Option<DeleteSubject>>,
+    on_deleted: Callback<String>,
+) -> impl IntoView {
     view! { <DeleteDialog subject noun="target type" warning=DELETE_WARNING delete=delete_call on_deleted/> }
+}
+
+/// A type and, when it can be read, its target: the detail and the edit form name it.
+async fn load_type(
+    client: Client,
+    id: String,
+) -> Result<(TargetType, Option<BackupTarget>), ApiError> {
+    let t = show_target_type(&client, &id).await?;
+    let target = match t.backup_targets_id.as_deref() {
+        Some(target_id) => show_backup_target(&client, target_id).await.ok(),
+        None => None,
+    };
+    Ok((t, target))
 }
 
 pub fn type_subject(t: &TargetType) -> DeleteSubject {

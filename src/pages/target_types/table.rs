@@ -1,7 +1,7 @@
 //! The target types table; each type links to its detail and to its target.
 
-use crate::components::data_table::{fixed, flag_key, sortable, text_key, NoMatchRow, SortKey};
-use crate::components::{DataTable, EmptyState, SortState, Tag, TagKind, Time};
+use crate::components::data_table::{flag_key, text_key, SortKey};
+use crate::components::{DataTable, EmptyState, SortState, TableColumn, Tag, TagKind, Time};
 use crate::format::or_dash;
 use crate::models::{BackupTarget, TargetType, Visibility};
 use crate::routes;
@@ -18,6 +18,32 @@ enum Column {
     Metadata,
     Description,
     Created,
+}
+
+impl TableColumn for Column {
+    const ALL: &'static [Self] = &[
+        Self::Name,
+        Self::Target,
+        Self::Default,
+        Self::Visibility,
+        Self::Projects,
+        Self::Metadata,
+        Self::Description,
+        Self::Created,
+    ];
+    fn header(self) -> String {
+        let header = match self {
+            Self::Name => "Name",
+            Self::Target => "Target",
+            Self::Default => "Default",
+            Self::Visibility => "Visibility",
+            Self::Projects => "Projects",
+            Self::Metadata => "Metadata",
+            Self::Description => "Description",
+            Self::Created => "Created",
+        };
+        header.to_owned()
+    }
 }
 
 /// A type with the export of its target, when the target list names it.
@@ -41,9 +67,11 @@ fn matches((t, export): &Row, needle: &str, visibility: Option<Visibility>) -> b
     if visibility.is_some_and(|v| t.visibility() != v) {
         return false;
     }
-    let meta: Vec<String> = t.metadata_pairs().into_iter().map(|(k, v)| format!("{k}={v}")).collect();
+    let meta: Vec<String> =
+        t.metadata_pairs().into_iter().map(|(k, v)| format!("{k}={v}")).collect();
     let words = [t.name(), t.description.as_deref().unwrap_or(""), export.as_deref().unwrap_or("")];
-    let hay = format!("{} {} {}", words.join(" "), t.project_ids().join(" "), meta.join(" ")).to_lowercase();
+    let hay = format!("{} {} {}", words.join(" "), t.project_ids().join(" "), meta.join(" "))
+        .to_lowercase();
     needle.to_lowercase().split_whitespace().all(|w| hay.contains(w))
 }
 
@@ -72,31 +100,19 @@ pub fn TypesTable(
     let sort = SortState::new(Column::Name, true);
     let rows = Memo::new(move |_| {
         let (needle, vis) = (search.get(), visibility.get());
-        let mut list: Vec<Row> = all.with_value(|a| a.iter().filter(|r| matches(r, &needle, vis)).cloned().collect());
+        let mut list: Vec<Row> =
+            all.with_value(|a| a.iter().filter(|r| matches(r, &needle, vis)).cloned().collect());
         sort.apply(&mut list, sort_key);
         list
     });
-    let count = Signal::derive(move || format!("Showing {} of {total} types", rows.with(Vec::len)));
-    let columns = vec![
-        sortable("Name", Column::Name),
-        sortable("Target", Column::Target),
-        sortable("Default", Column::Default),
-        sortable("Visibility", Column::Visibility),
-        sortable("Projects", Column::Projects),
-        sortable("Metadata", Column::Metadata),
-        sortable("Description", Column::Description),
-        sortable("Created", Column::Created),
-        fixed("Actions"),
-    ];
-    let body = move || {
-        let list = rows.get();
-        if list.is_empty() {
-            return Either::Left(view! { <NoMatchRow colspan=9 text="No type matches the filter."/> });
-        }
-        let row = |(t, export): Row| view! { <TypeRow target_type=t export on_delete/> };
-        Either::Right(list.into_iter().map(row).collect_view())
-    };
-    Either::Right(view! { <DataTable label="Backup target types" sort count columns>{body}</DataTable> })
+    let count = Signal::derive(move || (rows.with(Vec::len), total));
+    let row = move |(t, export): Row| view! { <TypeRow target_type=t export on_delete/> };
+    let body = move || rows.get().into_iter().map(row).collect_view();
+    Either::Right(view! {
+        <DataTable label="Backup target types" sort count noun="types" no_match="No type matches the filter.">
+            {body}
+        </DataTable>
+    })
 }
 
 /// The assigned projects, folded: a type may list many.
@@ -109,11 +125,17 @@ fn projects_cell(t: &TargetType) -> impl IntoView {
     }
     let summary = format!("{count} project{}", if count == 1 { "" } else { "s" });
     let items = projects.into_iter().map(|p| view! { <li class="mono">{p}</li> }).collect_view();
-    Either::Right(view! { <details><summary>{summary}</summary><ul class="projects-list">{items}</ul></details> })
+    Either::Right(
+        view! { <details><summary>{summary}</summary><ul class="projects-list">{items}</ul></details> },
+    )
 }
 
 #[component]
-fn TypeRow(target_type: TargetType, export: Option<String>, on_delete: Callback<TargetType>) -> impl IntoView {
+fn TypeRow(
+    target_type: TargetType,
+    export: Option<String>,
+    on_delete: Callback<TargetType>,
+) -> impl IntoView {
     let t = target_type;
     let target = match t.backup_targets_id.clone() {
         Some(id) => {
@@ -122,7 +144,10 @@ fn TypeRow(target_type: TargetType, export: Option<String>, on_delete: Callback<
         }
         None => Either::Right(view! { <span class="muted">"—"</span> }),
     };
-    let chips = t.metadata_pairs().into_iter().map(|(k, v)| view! { <span class="chip">{format!("{k}={v}")}</span> });
+    let chips = t
+        .metadata_pairs()
+        .into_iter()
+        .map(|(k, v)| view! { <span class="chip">{format!("{k}={v}")}</span> });
     let name = t.label().to_owned();
     let for_delete = t.clone();
     view! {

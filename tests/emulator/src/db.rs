@@ -155,10 +155,42 @@ pub fn seed(conn: &Connection) -> rusqlite::Result<()> {
     }
     let t0 = "2024-03-04T10:59:51.000000";
     let targets = [
-        ("b39847c8-bf65-4cec-9af6-dd65303ca485", "nfs", "192.168.1.34:/mnt/tvault/162", true, Some("2.4 TB"), Some("1.2 TB"), "available"),
-        ("1fd7af34-d723-428d-90f5-35d31bf24884", "nfs", "192.168.1.34:/mnt/tvault/tvm", false, Some("2.4 TB"), Some("2.1 TB"), "available"),
-        ("2af5f2db-3267-453f-bc57-19884837e274", "s3", "cephs3.triliodata.demo/trilio-qamanual", false, None, None, "offline"),
-        ("0dcc632a-aed7-45ab-a40e-7cc2deae3994", "s3", "cephs3.triliodata.demo/object-locked-cephs3-2", false, None, None, "available"),
+        (
+            "b39847c8-bf65-4cec-9af6-dd65303ca485",
+            "nfs",
+            "192.168.1.34:/mnt/tvault/162",
+            true,
+            Some("2.4 TB"),
+            Some("1.2 TB"),
+            "available",
+        ),
+        (
+            "1fd7af34-d723-428d-90f5-35d31bf24884",
+            "nfs",
+            "192.168.1.34:/mnt/tvault/tvm",
+            false,
+            Some("2.4 TB"),
+            Some("2.1 TB"),
+            "available",
+        ),
+        (
+            "2af5f2db-3267-453f-bc57-19884837e274",
+            "s3",
+            "cephs3.triliodata.demo/trilio-qamanual",
+            false,
+            None,
+            None,
+            "offline",
+        ),
+        (
+            "0dcc632a-aed7-45ab-a40e-7cc2deae3994",
+            "s3",
+            "cephs3.triliodata.demo/object-locked-cephs3-2",
+            false,
+            None,
+            None,
+            "available",
+        ),
     ];
     for (id, kind, export, default, cap, used, status) in targets {
         conn.execute(
@@ -166,18 +198,55 @@ pub fn seed(conn: &Connection) -> rusqlite::Result<()> {
             params![id, kind, t0, VERSION, export, mount_path(export), default, cap, used, status],
         )?;
     }
-    for (key, value) in [("bucket", "object-locked-cephs3-2"), ("immutable", "1"), ("object_lock", "1")] {
+    for (key, value) in
+        [("bucket", "object-locked-cephs3-2"), ("immutable", "1"), ("object_lock", "1")]
+    {
         conn.execute(
             "INSERT INTO backup_target_metadata VALUES ('0dcc632a-aed7-45ab-a40e-7cc2deae3994', ?1, ?2)",
             params![key, value],
         )?;
     }
     let types = [
-        ("13dd2bf2-12c5-4eb8-98a3-0f1dd9f8579f", "b39847c8-bf65-4cec-9af6-dd65303ca485", "nfs_1", true, true, None),
-        ("51f11fc5-854b-4cb7-9b64-0a0ace33b0d5", "1fd7af34-d723-428d-90f5-35d31bf24884", "nfs_2", false, true, None),
-        ("c65625c1-50bf-4ab7-aa26-f625001e60f1", "2af5f2db-3267-453f-bc57-19884837e274", "s3_2", false, false, Some("QA bucket, private to two projects")),
-        ("fdae1b10-9852-4c68-8879-64ead0aed31b", "b39847c8-bf65-4cec-9af6-dd65303ca485", "BTT-name", false, true, None),
-        ("8e0c5a0e-2f4b-4e0e-9d7c-3b1f6f1f0a11", "0dcc632a-aed7-45ab-a40e-7cc2deae3994", "object-locked", false, false, Some("Immutable backups for regulated workloads")),
+        (
+            "13dd2bf2-12c5-4eb8-98a3-0f1dd9f8579f",
+            "b39847c8-bf65-4cec-9af6-dd65303ca485",
+            "nfs_1",
+            true,
+            true,
+            None,
+        ),
+        (
+            "51f11fc5-854b-4cb7-9b64-0a0ace33b0d5",
+            "1fd7af34-d723-428d-90f5-35d31bf24884",
+            "nfs_2",
+            false,
+            true,
+            None,
+        ),
+        (
+            "c65625c1-50bf-4ab7-aa26-f625001e60f1",
+            "2af5f2db-3267-453f-bc57-19884837e274",
+            "s3_2",
+            false,
+            false,
+            Some("QA bucket, private to two projects"),
+        ),
+        (
+            "fdae1b10-9852-4c68-8879-64ead0aed31b",
+            "b39847c8-bf65-4cec-9af6-dd65303ca485",
+            "BTT-name",
+            false,
+            true,
+            None,
+        ),
+        (
+            "8e0c5a0e-2f4b-4e0e-9d7c-3b1f6f1f0a11",
+            "0dcc632a-aed7-45ab-a40e-7cc2deae3994",
+            "object-locked",
+            false,
+            false,
+            Some("Immutable backups for regulated workloads"),
+        ),
     ];
     for (id, target, name, default, public, desc) in types {
         conn.execute(
@@ -208,11 +277,40 @@ pub fn seed(conn: &Connection) -> rusqlite::Result<()> {
     }
 
     let workloads = [
-        ("18b809de-d7c8-41e2-867d-4a306407fb11", DEMO_PROJECT, "Workload_1", vec![("cirros-1", "192.168.100.176"), ("cirros-2", "192.168.100.80")]),
-        ("4b9e2c61-7a3d-4f0e-8c55-1d2e3f4a5b6c", DEMO_PROJECT, "billing-db", vec![("pg-primary", "192.168.100.21"), ("pg-replica", "192.168.100.22")]),
-        ("9a1f0c3e-5b7d-4e2a-8f6c-0d1e2f3a4b5c", DEMO_PROJECT, "web-frontend", vec![("web-1", "192.168.100.31"), ("web-2", "192.168.100.32"), ("lb-1", "192.168.100.30")]),
-        ("6c5d4e3f-2a1b-4c9d-8e7f-6a5b4c3d2e1f", DEMO_PROJECT, "ci-runners", vec![("runner-1", "192.168.100.41")]),
-        ("2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a", OTHER_PROJECT, "analytics", vec![("spark-1", "10.0.0.11")]),
+        (
+            "18b809de-d7c8-41e2-867d-4a306407fb11",
+            DEMO_PROJECT,
+            "Workload_1",
+            vec![("cirros-1", "192.168.100.176"), ("cirros-2", "192.168.100.80")],
+        ),
+        (
+            "4b9e2c61-7a3d-4f0e-8c55-1d2e3f4a5b6c",
+            DEMO_PROJECT,
+            "billing-db",
+            vec![("pg-primary", "192.168.100.21"), ("pg-replica", "192.168.100.22")],
+        ),
+        (
+            "9a1f0c3e-5b7d-4e2a-8f6c-0d1e2f3a4b5c",
+            DEMO_PROJECT,
+            "web-frontend",
+            vec![
+                ("web-1", "192.168.100.31"),
+                ("web-2", "192.168.100.32"),
+                ("lb-1", "192.168.100.30"),
+            ],
+        ),
+        (
+            "6c5d4e3f-2a1b-4c9d-8e7f-6a5b4c3d2e1f",
+            DEMO_PROJECT,
+            "ci-runners",
+            vec![("runner-1", "192.168.100.41")],
+        ),
+        (
+            "2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a",
+            OTHER_PROJECT,
+            "analytics",
+            vec![("spark-1", "10.0.0.11")],
+        ),
     ];
     let base = chrono::Utc::now() - chrono::Duration::days(30);
     for (id, project, name, vms) in &workloads {
@@ -281,7 +379,10 @@ pub fn seed_bulk(conn: &mut Connection, n: usize) -> rusqlite::Result<()> {
             let (wid, wname) = &workloads[i % workloads.len()];
             let at = start + chrono::Duration::minutes((i as i64) * 525_600 / (n.max(1) as i64));
             insert.execute(params![
-                new_id(), DEMO_PROJECT, wid, format!("{wname}-bulk-{i:05}"),
+                new_id(),
+                DEMO_PROJECT,
+                wid,
+                format!("{wname}-bulk-{i:05}"),
                 if i % 2 == 0 { "TVM1" } else { "TVM2" },
                 if i % 23 == 0 { "error" } else { "available" },
                 if i % 7 == 0 { "full" } else { "incremental" },

@@ -25,10 +25,7 @@ impl Fault {
         Self::new(StatusCode::FORBIDDEN, message)
     }
     pub fn unauthorized() -> Self {
-        Self::new(
-            StatusCode::UNAUTHORIZED,
-            "The request you have made requires authentication.",
-        )
+        Self::new(StatusCode::UNAUTHORIZED, "The request you have made requires authentication.")
     }
     pub fn internal(message: impl Into<String>) -> Self {
         Self::new(StatusCode::INTERNAL_SERVER_ERROR, message)
@@ -55,12 +52,9 @@ impl From<rusqlite::Error> for Fault {
 
 impl IntoResponse for Fault {
     fn into_response(self) -> Response {
-        let body = json!({ self.fault_name(): { "message": self.message, "code": self.status.as_u16() } });
-        (
-            self.status,
-            [(header::CONTENT_TYPE, "application/json")],
-            body.to_string(),
-        )
+        let body =
+            json!({ self.fault_name(): { "message": self.message, "code": self.status.as_u16() } });
+        (self.status, [(header::CONTENT_TYPE, "application/json")], body.to_string())
             .into_response()
     }
 }
@@ -69,21 +63,13 @@ pub type ApiResult = Result<Response, Fault>;
 
 /// 200 with a JSON body.
 pub fn ok_json(value: serde_json::Value) -> ApiResult {
-    Ok((
-        StatusCode::OK,
-        [(header::CONTENT_TYPE, "application/json")],
-        value.to_string(),
-    )
+    Ok((StatusCode::OK, [(header::CONTENT_TYPE, "application/json")], value.to_string())
         .into_response())
 }
 
 /// 202 with the empty `text/html` body the delete endpoints answer with.
 pub fn accepted_empty() -> ApiResult {
-    Ok((
-        StatusCode::ACCEPTED,
-        [(header::CONTENT_TYPE, "text/html; charset=UTF-8")],
-        "",
-    )
+    Ok((StatusCode::ACCEPTED, [(header::CONTENT_TYPE, "text/html; charset=UTF-8")], "")
         .into_response())
 }
 
@@ -92,7 +78,8 @@ pub fn parse_body(body: &[u8]) -> Result<serde_json::Value, Fault> {
     if body.iter().all(|b| b.is_ascii_whitespace()) {
         return Ok(serde_json::Value::Null);
     }
-    serde_json::from_slice(body).map_err(|e| Fault::bad_request(format!("Malformed request body: {e}")))
+    serde_json::from_slice(body)
+        .map_err(|e| Fault::bad_request(format!("Malformed request body: {e}")))
 }
 
 /// The object under the singular wrapper key, e.g. `{"backup_target": {...}}`.
@@ -100,9 +87,9 @@ pub fn wrapped<'a>(
     body: &'a serde_json::Value,
     key: &str,
 ) -> Result<&'a serde_json::Map<String, serde_json::Value>, Fault> {
-    body.get(key)
-        .and_then(|v| v.as_object())
-        .ok_or_else(|| Fault::bad_request(format!("Request body must be an object under \"{key}\"")))
+    body.get(key).and_then(|v| v.as_object()).ok_or_else(|| {
+        Fault::bad_request(format!("Request body must be an object under \"{key}\""))
+    })
 }
 
 /// 0|1, true|false, "0"|"1"|"True": what the clients send for flags.
@@ -110,7 +97,9 @@ pub fn flag(v: Option<&serde_json::Value>) -> Option<bool> {
     match v? {
         serde_json::Value::Bool(b) => Some(*b),
         serde_json::Value::Number(n) => Some(n.as_f64().unwrap_or(0.0) != 0.0),
-        serde_json::Value::String(s) => Some(matches!(s.to_ascii_lowercase().as_str(), "1" | "true" | "yes")),
+        serde_json::Value::String(s) => {
+            Some(matches!(s.to_ascii_lowercase().as_str(), "1" | "true" | "yes"))
+        }
         _ => None,
     }
 }

@@ -167,7 +167,12 @@ async fn api_gate(State(state): State<AppState>, req: Request, next: Next) -> Re
     let (mut parts, body) = req.into_parts();
     let bytes = match axum::body::to_bytes(body, 4 * 1024 * 1024).await {
         Ok(b) => b,
-        Err(_) => return stamp(Fault::new(StatusCode::PAYLOAD_TOO_LARGE, "Request body too large").into_response(), &request_id),
+        Err(_) => {
+            return stamp(
+                Fault::new(StatusCode::PAYLOAD_TOO_LARGE, "Request body too large").into_response(),
+                &request_id,
+            )
+        }
     };
     let token = parts.headers.get("x-auth-token").and_then(|v| v.to_str().ok()).unwrap_or("");
     let role = if token == state.config.admin_token {
@@ -177,7 +182,8 @@ async fn api_gate(State(state): State<AppState>, req: Request, next: Next) -> Re
     } else {
         None
     };
-    let header_text = |name: &str| parts.headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let header_text =
+        |name: &str| parts.headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
     let method = parts.method.to_string();
     // Nesting strips the prefix; tests want the full path the console asked for.
     let path = parts
@@ -238,7 +244,8 @@ fn stamp(mut response: Response, request_id: &str) -> Response {
 fn take_fault(state: &AppState, method: &str, path: &str) -> Option<InjectedFault> {
     let mut faults = state.faults.lock().unwrap_or_else(|p| p.into_inner());
     let index = faults.iter().position(|f| {
-        path.contains(&f.path_contains) && f.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method))
+        path.contains(&f.path_contains)
+            && f.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method))
     })?;
     Some(faults.remove(index))
 }
@@ -275,7 +282,10 @@ async fn recorded_requests(
     ok_json(json!({ "requests": rows }))
 }
 
-async fn fail_next(State(state): State<AppState>, body: axum::body::Bytes) -> Result<Response, Fault> {
+async fn fail_next(
+    State(state): State<AppState>,
+    body: axum::body::Bytes,
+) -> Result<Response, Fault> {
     let fault: InjectedFault =
         serde_json::from_slice(&body).map_err(|e| Fault::bad_request(format!("bad fault: {e}")))?;
     state.faults.lock().unwrap_or_else(|p| p.into_inner()).push(fault);

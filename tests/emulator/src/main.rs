@@ -3,7 +3,8 @@
 use std::net::SocketAddr;
 use wlm_emulator::{router, spawn_lifecycle, AppState, Config};
 
-const USAGE: &str = "usage: wlm-emulator [--port N] [--host ADDR] [--db PATH] [--static DIR] [--no-seed]
+const USAGE: &str =
+    "usage: wlm-emulator [--port N] [--host ADDR] [--db PATH] [--static DIR] [--no-seed]
        [--member-token T] [--admin-token T] [--snapshot-seconds S] [--create-delay-ms MS]
        [--api-version 5.0|5.2] [--tick-ms MS] [--extra-snapshots N]";
 
@@ -22,11 +23,22 @@ fn parse() -> Result<(Config, SocketAddr), String> {
             "--no-seed" => config.seed = false,
             "--member-token" => config.member_token = value()?,
             "--admin-token" => config.admin_token = value()?,
-            "--snapshot-seconds" => config.snapshot_seconds = value()?.parse().map_err(|e| format!("--snapshot-seconds: {e}"))?,
-            "--create-delay-ms" => config.create_target_delay_ms = value()?.parse().map_err(|e| format!("--create-delay-ms: {e}"))?,
+            "--snapshot-seconds" => {
+                config.snapshot_seconds =
+                    value()?.parse().map_err(|e| format!("--snapshot-seconds: {e}"))?
+            }
+            "--create-delay-ms" => {
+                config.create_target_delay_ms =
+                    value()?.parse().map_err(|e| format!("--create-delay-ms: {e}"))?
+            }
             "--api-version" => config.api_version = value()?,
-            "--tick-ms" => config.tick_ms = value()?.parse().map_err(|e| format!("--tick-ms: {e}"))?,
-            "--extra-snapshots" => config.extra_snapshots = value()?.parse().map_err(|e| format!("--extra-snapshots: {e}"))?,
+            "--tick-ms" => {
+                config.tick_ms = value()?.parse().map_err(|e| format!("--tick-ms: {e}"))?
+            }
+            "--extra-snapshots" => {
+                config.extra_snapshots =
+                    value()?.parse().map_err(|e| format!("--extra-snapshots: {e}"))?
+            }
             "-h" | "--help" => return Err(USAGE.to_owned()),
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
         }

@@ -15,7 +15,8 @@ use std::collections::HashMap;
 /// Statuses after which a snapshot no longer changes by itself.
 pub const FINAL: &[&str] = &["available", "error", "cancelled"];
 
-const SUMMARY_COLUMNS: &str = "id, created_at, status, snapshot_type, workload_id, name, description, host";
+const SUMMARY_COLUMNS: &str =
+    "id, created_at, status, snapshot_type, workload_id, name, description, host";
 
 fn summary(r: &rusqlite::Row<'_>) -> rusqlite::Result<Value> {
     Ok(json!({
@@ -41,13 +42,19 @@ pub async fn list(
         sql.push_str(" AND project_id = ?");
         args.push(Box::new(project));
     }
-    let filters = [("workload_id", "workload_id = ?"), ("host", "host = ?"), ("date_from", "created_at >= ?"), ("date_to", "created_at <= ?")];
+    let filters = [
+        ("workload_id", "workload_id = ?"),
+        ("host", "host = ?"),
+        ("date_from", "created_at >= ?"),
+        ("date_to", "created_at <= ?"),
+    ];
     for (param, clause) in filters {
         if let Some(v) = q.get(param).filter(|v| !v.is_empty()) {
             sql.push_str(" AND ");
             sql.push_str(clause);
             // A bare date_to means "through the end of that second".
-            let v = if param == "date_to" && v.len() == 19 { format!("{v}.999999") } else { v.clone() };
+            let v =
+                if param == "date_to" && v.len() == 19 { format!("{v}.999999") } else { v.clone() };
             args.push(Box::new(v));
         }
     }
@@ -133,7 +140,10 @@ fn snapshot_detail(conn: &Connection, project: &str, id: &str) -> Result<Option<
     Ok(Some(snap))
 }
 
-pub async fn show(State(state): State<AppState>, Path((project, id)): Path<(String, String)>) -> ApiResult {
+pub async fn show(
+    State(state): State<AppState>,
+    Path((project, id)): Path<(String, String)>,
+) -> ApiResult {
     match snapshot_detail(&state.conn(), &project, &id)? {
         Some(s) => ok_json(json!({ "snapshot": s })),
         None => Err(Fault::not_found(format!("Snapshot {id} could not be found."))),
@@ -141,12 +151,19 @@ pub async fn show(State(state): State<AppState>, Path((project, id)): Path<(Stri
 }
 
 fn status_of(conn: &Connection, project: &str, id: &str) -> Result<String, Fault> {
-    conn.query_row("SELECT status FROM snapshots WHERE id = ?1 AND project_id = ?2", params![id, project], |r| r.get(0))
-        .optional()?
-        .ok_or_else(|| Fault::not_found(format!("Snapshot {id} could not be found.")))
+    conn.query_row(
+        "SELECT status FROM snapshots WHERE id = ?1 AND project_id = ?2",
+        params![id, project],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| Fault::not_found(format!("Snapshot {id} could not be found.")))
 }
 
-pub async fn delete(State(state): State<AppState>, Path((project, id)): Path<(String, String)>) -> ApiResult {
+pub async fn delete(
+    State(state): State<AppState>,
+    Path((project, id)): Path<(String, String)>,
+) -> ApiResult {
     let conn = state.conn();
     let status = status_of(&conn, &project, &id)?;
     if status == "deleting" {
@@ -164,11 +181,16 @@ pub async fn delete(State(state): State<AppState>, Path((project, id)): Path<(St
     ok_json(json!({ "task": { "id": new_id() } }))
 }
 
-pub async fn cancel(State(state): State<AppState>, Path((project, id)): Path<(String, String)>) -> ApiResult {
+pub async fn cancel(
+    State(state): State<AppState>,
+    Path((project, id)): Path<(String, String)>,
+) -> ApiResult {
     let conn = state.conn();
     let status = status_of(&conn, &project, &id)?;
     if !matches!(status.as_str(), "creating" | "uploading") {
-        return Err(Fault::bad_request(format!("Snapshot {id} is {status} and cannot be cancelled.")));
+        return Err(Fault::bad_request(format!(
+            "Snapshot {id} is {status} and cannot be cancelled."
+        )));
     }
     conn.execute(
         "UPDATE snapshots SET status = 'cancelling', cancel_requested = 1, progress_msg = 'Cancelling snapshot',
@@ -178,7 +200,10 @@ pub async fn cancel(State(state): State<AppState>, Path((project, id)): Path<(St
     Ok((StatusCode::OK, [(header::CONTENT_TYPE, "application/json")], "").into_response())
 }
 
-pub async fn list_workloads(State(state): State<AppState>, Path(project): Path<String>) -> ApiResult {
+pub async fn list_workloads(
+    State(state): State<AppState>,
+    Path(project): Path<String>,
+) -> ApiResult {
     let conn = state.conn();
     let rows: Vec<Value> = conn
         .prepare("SELECT id, name, status, created_at FROM workloads WHERE project_id = ?1 ORDER BY name")?
@@ -201,7 +226,8 @@ pub async fn take(
     if !body.is_null() && !opts.is_object() {
         return Err(Fault::bad_request("Request body must be an object under \"snapshot\""));
     }
-    let full = q.get("full").is_some_and(|v| flag(Some(&Value::String(v.clone()))).unwrap_or(false));
+    let full =
+        q.get("full").is_some_and(|v| flag(Some(&Value::String(v.clone()))).unwrap_or(false));
     let conn = state.conn();
     let exists: i64 = conn.query_row(
         "SELECT COUNT(*) FROM workloads WHERE id = ?1 AND project_id = ?2",
@@ -213,8 +239,10 @@ pub async fn take(
     }
     let id = new_id();
     let created = now();
-    let name = text(opts.get("name")).filter(|s| !s.is_empty()).unwrap_or_else(|| "snapshot".to_owned());
-    let description = text(opts.get("description")).filter(|s| !s.is_empty()).unwrap_or_else(|| "-".to_owned());
+    let name =
+        text(opts.get("name")).filter(|s| !s.is_empty()).unwrap_or_else(|| "snapshot".to_owned());
+    let description =
+        text(opts.get("description")).filter(|s| !s.is_empty()).unwrap_or_else(|| "-".to_owned());
     let kind = if full { "full" } else { "incremental" };
     conn.execute(
         "INSERT INTO snapshots (id, project_id, workload_id, user_id, name, description, host, status, snapshot_type,
@@ -223,6 +251,10 @@ pub async fn take(
             'Snapshot operation is queued', 2147483648, ?8)",
         params![id, project, workload, name, description, kind, created, flag(opts.get("is_scheduled")).unwrap_or(false)],
     )?;
-    let snap = conn.query_row(&format!("SELECT {SUMMARY_COLUMNS} FROM snapshots WHERE id = ?1"), [&id], summary)?;
+    let snap = conn.query_row(
+        &format!("SELECT {SUMMARY_COLUMNS} FROM snapshots WHERE id = ?1"),
+        [&id],
+        summary,
+    )?;
     ok_json(json!({ "snapshot": snap }))
 }

@@ -25,7 +25,20 @@ pub fn target_json(conn: &Connection, id: &str, legacy: bool) -> Result<Option<V
             },
         )
         .optional()?;
-    let Some((id, kind, created, updated, version, export, mount, is_default, capacity, used, status)) = row else {
+    let Some((
+        id,
+        kind,
+        created,
+        updated,
+        version,
+        export,
+        mount,
+        is_default,
+        capacity,
+        used,
+        status,
+    )) = row
+    else {
         return Ok(None);
     };
     let mut types = conn.prepare(
@@ -42,9 +55,13 @@ pub fn target_json(conn: &Connection, id: &str, legacy: bool) -> Result<Option<V
             }))
         })?
         .collect::<Result<_, _>>()?;
-    let mut meta = conn.prepare("SELECT key, value FROM backup_target_metadata WHERE target_id = ?1 ORDER BY key")?;
+    let mut meta = conn.prepare(
+        "SELECT key, value FROM backup_target_metadata WHERE target_id = ?1 ORDER BY key",
+    )?;
     let meta: Vec<Value> = meta
-        .query_map([&id], |r| Ok(json!({"key": r.get::<_, String>(0)?, "value": r.get::<_, String>(1)?})))?
+        .query_map([&id], |r| {
+            Ok(json!({"key": r.get::<_, String>(0)?, "value": r.get::<_, String>(1)?}))
+        })?
         .collect::<Result<_, _>>()?;
     let (export_key, mount_key) = if legacy {
         ("nfs_export", "nfs_export_mount_path")
@@ -73,7 +90,10 @@ pub async fn list(State(state): State<AppState>) -> ApiResult {
     ok_json(json!({ "backup_targets": out }))
 }
 
-pub async fn show(State(state): State<AppState>, Path((_project, id)): Path<(String, String)>) -> ApiResult {
+pub async fn show(
+    State(state): State<AppState>,
+    Path((_project, id)): Path<(String, String)>,
+) -> ApiResult {
     let conn = state.conn();
     match target_json(&conn, &id, state.legacy_fields())? {
         Some(t) => ok_json(json!({ "backup_targets": t })),
@@ -83,7 +103,11 @@ pub async fn show(State(state): State<AppState>, Path((_project, id)): Path<(Str
 
 fn valid_nfs_export(export: &str) -> bool {
     match export.split_once(":/") {
-        Some((host, _path)) => !host.is_empty() && !host.contains(char::is_whitespace) && !export.contains(char::is_whitespace),
+        Some((host, _path)) => {
+            !host.is_empty()
+                && !host.contains(char::is_whitespace)
+                && !export.contains(char::is_whitespace)
+        }
         None => false,
     }
 }
@@ -114,7 +138,9 @@ pub async fn create(
         "nfs" => {
             let export = text(bt.get("filesystem_export")).unwrap_or_default();
             if !valid_nfs_export(&export) {
-                return Err(Fault::bad_request("filesystem_export must be of the form host:/path for an NFS backup target"));
+                return Err(Fault::bad_request(
+                    "filesystem_export must be of the form host:/path for an NFS backup target",
+                ));
             }
             (export, None)
         }
@@ -151,16 +177,29 @@ pub async fn create(
     if let Some(Value::Object(meta)) = bt.get("metadata") {
         for (k, v) in meta {
             let v = text(Some(v)).unwrap_or_default();
-            conn.execute("INSERT OR REPLACE INTO backup_target_metadata VALUES (?1, ?2, ?3)", params![id, k, v])?;
+            conn.execute(
+                "INSERT OR REPLACE INTO backup_target_metadata VALUES (?1, ?2, ?3)",
+                params![id, k, v],
+            )?;
         }
     }
     if let Some(bucket) = bucket {
-        conn.execute("INSERT OR REPLACE INTO backup_target_metadata VALUES (?1, 'bucket', ?2)", params![id, bucket])?;
+        conn.execute(
+            "INSERT OR REPLACE INTO backup_target_metadata VALUES (?1, 'bucket', ?2)",
+            params![id, bucket],
+        )?;
         let lock = if immutable { "1" } else { "0" };
-        conn.execute("INSERT OR REPLACE INTO backup_target_metadata VALUES (?1, 'immutable', ?2)", params![id, lock])?;
-        conn.execute("INSERT OR REPLACE INTO backup_target_metadata VALUES (?1, 'object_lock', ?2)", params![id, lock])?;
+        conn.execute(
+            "INSERT OR REPLACE INTO backup_target_metadata VALUES (?1, 'immutable', ?2)",
+            params![id, lock],
+        )?;
+        conn.execute(
+            "INSERT OR REPLACE INTO backup_target_metadata VALUES (?1, 'object_lock', ?2)",
+            params![id, lock],
+        )?;
     }
-    let btt_name = text(bt.get("btt_name")).filter(|s| !s.trim().is_empty()).unwrap_or_else(|| export.clone());
+    let btt_name =
+        text(bt.get("btt_name")).filter(|s| !s.trim().is_empty()).unwrap_or_else(|| export.clone());
     conn.execute(
         "INSERT INTO backup_target_types VALUES (?1, ?2, ?3, NULL, ?4, NULL, ?5, NULL, 0, 1)",
         params![new_id(), id, stamp, VERSION, btt_name],

@@ -37,8 +37,12 @@ pub fn type_json(conn: &Connection, id: &str) -> Result<Option<Value>, Fault> {
         })?
         .collect::<Result<_, _>>()?;
     let meta: Vec<Value> = conn
-        .prepare("SELECT key, value FROM backup_target_type_metadata WHERE btt_id = ?1 ORDER BY key")?
-        .query_map([id], |r| Ok(json!({"key": r.get::<_, String>(0)?, "value": r.get::<_, String>(1)?})))?
+        .prepare(
+            "SELECT key, value FROM backup_target_type_metadata WHERE btt_id = ?1 ORDER BY key",
+        )?
+        .query_map([id], |r| {
+            Ok(json!({"key": r.get::<_, String>(0)?, "value": r.get::<_, String>(1)?}))
+        })?
         .collect::<Result<_, _>>()?;
     value["backup_target_type_projects"] = Value::Array(projects);
     value["backup_target_type_metadata"] = Value::Array(meta);
@@ -74,7 +78,10 @@ pub async fn list(State(state): State<AppState>) -> ApiResult {
     ok_json(json!({ "backup_target_types": out }))
 }
 
-pub async fn show(State(state): State<AppState>, Path((_p, id)): Path<(String, String)>) -> ApiResult {
+pub async fn show(
+    State(state): State<AppState>,
+    Path((_p, id)): Path<(String, String)>,
+) -> ApiResult {
     found(&state.conn(), &id)
 }
 
@@ -105,7 +112,9 @@ fn metadata_list(obj: &Map<String, Value>) -> Result<Vec<(String, String)>, Faul
                 }
             })
             .collect(),
-        Some(Value::Object(map)) => Ok(map.iter().map(|(k, v)| (k.clone(), text(Some(v)).unwrap_or_default())).collect()),
+        Some(Value::Object(map)) => {
+            Ok(map.iter().map(|(k, v)| (k.clone(), text(Some(v)).unwrap_or_default())).collect())
+        }
         _ => Err(Fault::bad_request("metadata must be a list of {key, value}")),
     }
 }
@@ -122,13 +131,19 @@ fn add_projects_rows(conn: &Connection, id: &str, projects: &[String]) -> Result
 
 fn add_metadata_rows(conn: &Connection, id: &str, meta: &[(String, String)]) -> Result<(), Fault> {
     for (k, v) in meta {
-        conn.execute("INSERT OR REPLACE INTO backup_target_type_metadata VALUES (?1, ?2, ?3)", params![id, k, v])?;
+        conn.execute(
+            "INSERT OR REPLACE INTO backup_target_type_metadata VALUES (?1, ?2, ?3)",
+            params![id, k, v],
+        )?;
     }
     Ok(())
 }
 
 fn touch(conn: &Connection, id: &str) -> Result<(), Fault> {
-    conn.execute("UPDATE backup_target_types SET updated_at = ?1 WHERE id = ?2", params![now(), id])?;
+    conn.execute(
+        "UPDATE backup_target_types SET updated_at = ?1 WHERE id = ?2",
+        params![now(), id],
+    )?;
     Ok(())
 }
 
@@ -137,7 +152,11 @@ fn set_default_type(conn: &Connection, id: &str) -> Result<(), Fault> {
     Ok(())
 }
 
-pub async fn create(State(state): State<AppState>, role: Option<Extension<Role>>, body: Bytes) -> ApiResult {
+pub async fn create(
+    State(state): State<AppState>,
+    role: Option<Extension<Role>>,
+    body: Bytes,
+) -> ApiResult {
     require_admin(role.as_deref())?;
     let body = parse_body(&body)?;
     let obj = wrapped(&body, "backup_target_type")?;
@@ -151,7 +170,10 @@ pub async fn create(State(state): State<AppState>, role: Option<Extension<Role>>
         return Err(Fault::bad_request(format!("Backup target {target} could not be found.")));
     }
     if crate::db::exists(&conn, "backup_target_types", "name", &name)? {
-        return Err(Fault::new(axum::http::StatusCode::CONFLICT, format!("A backup target type named {name} already exists.")));
+        return Err(Fault::new(
+            axum::http::StatusCode::CONFLICT,
+            format!("A backup target type named {name} already exists."),
+        ));
     }
     let projects = project_list(obj)?;
     let meta = metadata_list(obj)?;
@@ -184,13 +206,22 @@ pub async fn update(
         if name.trim().is_empty() {
             return Err(Fault::bad_request("name must not be empty"));
         }
-        conn.execute("UPDATE backup_target_types SET name = ?1 WHERE id = ?2", params![name.trim(), id])?;
+        conn.execute(
+            "UPDATE backup_target_types SET name = ?1 WHERE id = ?2",
+            params![name.trim(), id],
+        )?;
     }
     if obj.contains_key("description") {
-        conn.execute("UPDATE backup_target_types SET description = ?1 WHERE id = ?2", params![text(obj.get("description")), id])?;
+        conn.execute(
+            "UPDATE backup_target_types SET description = ?1 WHERE id = ?2",
+            params![text(obj.get("description")), id],
+        )?;
     }
     if let Some(public) = flag(obj.get("is_public")) {
-        conn.execute("UPDATE backup_target_types SET is_public = ?1 WHERE id = ?2", params![public, id])?;
+        conn.execute(
+            "UPDATE backup_target_types SET is_public = ?1 WHERE id = ?2",
+            params![public, id],
+        )?;
     }
     match flag(obj.get("is_default")) {
         Some(true) => set_default_type(&conn, &id)?,
@@ -223,7 +254,13 @@ enum Membership {
     RemoveMetadata,
 }
 
-fn change_membership(state: &AppState, role: Option<&Role>, id: &str, body: &[u8], op: Membership) -> ApiResult {
+fn change_membership(
+    state: &AppState,
+    role: Option<&Role>,
+    id: &str,
+    body: &[u8],
+    op: Membership,
+) -> ApiResult {
     require_admin(role)?;
     let body = parse_body(body)?;
     let obj = wrapped(&body, "backup_target_type")?;
@@ -253,7 +290,10 @@ fn change_membership(state: &AppState, role: Option<&Role>, id: &str, body: &[u8
                 add_metadata_rows(&conn, id, &meta)?;
             } else {
                 for (k, _) in &meta {
-                    conn.execute("DELETE FROM backup_target_type_metadata WHERE btt_id = ?1 AND key = ?2", params![id, k])?;
+                    conn.execute(
+                        "DELETE FROM backup_target_type_metadata WHERE btt_id = ?1 AND key = ?2",
+                        params![id, k],
+                    )?;
                 }
             }
         }
@@ -264,19 +304,39 @@ fn change_membership(state: &AppState, role: Option<&Role>, id: &str, body: &[u8
 
 type TypePath = Path<(String, String)>;
 
-pub async fn add_projects(State(s): State<AppState>, role: Option<Extension<Role>>, Path((_p, id)): TypePath, body: Bytes) -> ApiResult {
+pub async fn add_projects(
+    State(s): State<AppState>,
+    role: Option<Extension<Role>>,
+    Path((_p, id)): TypePath,
+    body: Bytes,
+) -> ApiResult {
     change_membership(&s, role.as_deref(), &id, &body, Membership::AddProjects)
 }
 
-pub async fn remove_projects(State(s): State<AppState>, role: Option<Extension<Role>>, Path((_p, id)): TypePath, body: Bytes) -> ApiResult {
+pub async fn remove_projects(
+    State(s): State<AppState>,
+    role: Option<Extension<Role>>,
+    Path((_p, id)): TypePath,
+    body: Bytes,
+) -> ApiResult {
     change_membership(&s, role.as_deref(), &id, &body, Membership::RemoveProjects)
 }
 
-pub async fn add_metadata(State(s): State<AppState>, role: Option<Extension<Role>>, Path((_p, id)): TypePath, body: Bytes) -> ApiResult {
+pub async fn add_metadata(
+    State(s): State<AppState>,
+    role: Option<Extension<Role>>,
+    Path((_p, id)): TypePath,
+    body: Bytes,
+) -> ApiResult {
     change_membership(&s, role.as_deref(), &id, &body, Membership::AddMetadata)
 }
 
-pub async fn remove_metadata(State(s): State<AppState>, role: Option<Extension<Role>>, Path((_p, id)): TypePath, body: Bytes) -> ApiResult {
+pub async fn remove_metadata(
+    State(s): State<AppState>,
+    role: Option<Extension<Role>>,
+    Path((_p, id)): TypePath,
+    body: Bytes,
+) -> ApiResult {
     change_membership(&s, role.as_deref(), &id, &body, Membership::RemoveMetadata)
 }
 

@@ -1,0 +1,29 @@
+//! The one way a page loads from the API.
+
+use crate::api::{ApiError, Client};
+use crate::session::{signed_out_error, use_session};
+use leptos::prelude::*;
+use std::future::Future;
+
+/// Loads with the session's client, again whenever what `key` reads changes (and on
+/// `refetch`). Show it with a `Loader`.
+pub fn api_resource<K, T, Fut>(
+    key: impl Fn() -> K + 'static,
+    load: impl Fn(Client, K) -> Fut + 'static,
+) -> LocalResource<Result<T, ApiError>>
+where
+    K: 'static,
+    T: 'static,
+    Fut: Future<Output = Result<T, ApiError>> + 'static,
+{
+    let ctx = use_session();
+    LocalResource::new(move || {
+        let request = ctx.client().map(|client| load(client, key()));
+        async move {
+            match request {
+                Some(request) => request.await,
+                None => Err(signed_out_error()),
+            }
+        }
+    })
+}
