@@ -4,6 +4,7 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod config;
+pub mod crash;
 pub mod format;
 pub mod models;
 pub mod pages;

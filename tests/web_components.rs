@@ -66,6 +66,22 @@ fn an_expired_or_garbled_session_is_not_loaded() {
 }
 
 #[wasm_bindgen_test]
+fn a_crash_shows_one_banner_with_a_reload_link_and_no_details() {
+    use wlm_console::crash::{show_crash_banner, BANNER_ID};
+    show_crash_banner();
+    show_crash_banner();
+    let doc = support::document();
+    assert_eq!(find_all(&doc.body().unwrap(), "#crash-banner").len(), 1, "shown once");
+    let banner = doc.get_element_by_id(BANNER_ID).unwrap();
+    assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
+    assert!(text(&banner).contains("stopped working"));
+    let reload = find(&banner, "a");
+    assert_eq!(text(&reload), "Reload the console");
+    assert_eq!(reload.get_attribute("href"), web_sys::window().unwrap().location().href().ok());
+    banner.remove();
+}
+
+#[wasm_bindgen_test]
 async fn status_badges_say_the_status_in_words() {
     let root = container();
     let _handle = mount_to(

@@ -45,14 +45,12 @@ pub fn delete_task_id(raw: &RawResponse) -> Option<String> {
     decode_wrapped::<Task>(raw, "task", "task").ok().and_then(|t| t.0)
 }
 
-/// `DELETE /snapshots/{id}`. A 404 means it is already gone, which is what the user wanted.
+/// `DELETE /snapshots/{id}`; the task id when the server gives one. A 404 stays an error: in
+/// the wrong project scope it means "not here", not "deleted", and saying otherwise misleads.
 pub async fn delete_snapshot(client: &Client, id: &str) -> Result<Option<String>, ApiError> {
     let path = format!("/snapshots/{}", encode_segment(id));
-    match client.send(Method::Delete, &path, &[], None, DEFAULT_TIMEOUT_SECS).await {
-        Ok(raw) => Ok(delete_task_id(&raw)),
-        Err(ApiError::NotFound { .. }) => Ok(None),
-        Err(e) => Err(e),
-    }
+    let raw = client.send(Method::Delete, &path, &[], None, DEFAULT_TIMEOUT_SECS).await?;
+    Ok(delete_task_id(&raw))
 }
 
 /// `GET /snapshots/{id}/cancel` (a GET, as documented); the body is empty.

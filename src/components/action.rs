@@ -50,6 +50,16 @@ where
     })
 }
 
+/// Sends `input` unless the action is already running: a double click sends one request.
+pub fn dispatch_once<I: Send + Sync + 'static, O: Send + Sync + 'static>(
+    action: ApiAction<I, O>,
+    input: I,
+) {
+    if !action.pending().get_untracked() {
+        action.dispatch(input);
+    }
+}
+
 /// The error of the last attempt, hidden while a new attempt runs: what a form shows.
 pub fn failure_of<I, O>(action: ApiAction<I, O>) -> Signal<Option<ApiError>>
 where

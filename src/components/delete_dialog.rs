@@ -1,7 +1,7 @@
 //! The one delete confirmation used by every resource: names what goes, repeats the API
 //! document's warning, and reports success only once the server has answered.
 
-use super::action::api_action;
+use super::action::{api_action, dispatch_once};
 use super::{use_toasts, ConfirmDialog};
 use crate::api::{ApiError, Client};
 use futures::future::LocalBoxFuture;
@@ -28,15 +28,25 @@ pub fn DeleteDialog(
     #[prop(optional)]
     warning: Option<&'static str>,
     delete: DeleteFn,
-    /// Called with the id after the server confirmed.
+    /// Called with the id once the server has answered for it: deleted, or not found there
+    /// (then the caller reloads, and the toast says "not found", never "deleted").
     on_deleted: Callback<String>,
 ) -> impl IntoView {
     let toasts = use_toasts();
     let action = api_action(
         move |s: &DeleteSubject| format!("Could not delete {noun} {}", s.label),
-        move |client, s: DeleteSubject| delete(client, s.id),
-        move |s, extra| {
-            toasts.success(format!("Deleted {noun} {}.{extra}", s.label));
+        move |client, s: DeleteSubject| async move {
+            match delete(client, s.id).await {
+                Ok(extra) => Ok(Ok(extra)),
+                Err(e @ ApiError::NotFound { .. }) => Ok(Err(e)),
+                Err(e) => Err(e),
+            }
+        },
+        move |s, outcome| {
+            match outcome {
+                Ok(extra) => toasts.success(format!("Deleted {noun} {}.{extra}", s.label)),
+                Err(gone) => toasts.error(format!("Could not delete {noun} {}: it was not found there, and the list is reloaded", s.label), &gone),
+            }
             subject.set(None);
             on_deleted.run(s.id);
         },
@@ -45,8 +55,8 @@ pub fn DeleteDialog(
     let open = Signal::derive(move || subject.with(Option::is_some));
     let label = move || subject.with(|s| s.as_ref().map(|s| s.label.clone()).unwrap_or_default());
     let confirm = Callback::new(move |_| {
-        if let Some(s) = subject.get_untracked().filter(|_| !action.pending().get_untracked()) {
-            action.dispatch(s);
+        if let Some(s) = subject.get_untracked() {
+            dispatch_once(action, s);
         }
     });
     view! {

@@ -17,7 +17,7 @@ pub mod resource;
 pub mod status_badge;
 pub mod toast;
 
-pub use action::{api_action, failure_of, ApiAction};
+pub use action::{api_action, dispatch_once, failure_of, ApiAction};
 pub use confirm_dialog::ConfirmDialog;
 pub use controls::{
     CheckField, Checkbox, InputKind, Segmented, Select, TextArea, TextField, TextInput,

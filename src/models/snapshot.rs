@@ -18,7 +18,7 @@ record! {
 
 /// Statuses after which a snapshot no longer changes by itself. Anything else, including a
 /// status this console has never seen, is treated as still moving.
-pub const FINAL_STATUSES: &[&str] = &["available", "error", "cancelled", "deleted"];
+pub const FINAL_STATUSES: &[&str] = &["available", "error", "failed", "cancelled", "deleted"];
 
 pub fn is_final_status(status: &str) -> bool {
     FINAL_STATUSES.iter().any(|s| s.eq_ignore_ascii_case(status))
@@ -163,6 +163,18 @@ impl TakeSnapshot {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn failed_snapshots_are_final_and_deletable_and_unknown_ones_still_move() {
+        let with = |status: &str| Snapshot { status: Some(status.into()), ..Default::default() };
+        for status in ["error", "failed", "FAILED"] {
+            let s = with(status);
+            assert!(s.is_final() && s.can_delete() && !s.can_cancel(), "{status}");
+        }
+        for status in ["creating", "restoring-something-new"] {
+            assert!(!with(status).is_final() && !with(status).can_delete(), "{status}");
+        }
+    }
 
     #[test]
     fn filters_check_their_dates() {

@@ -20,6 +20,8 @@ export const SHOTS = join(here, 'screenshots');
 mkdirSync(SHOTS, { recursive: true });
 
 export const DIST = join(root, 'dist');
+/** A debug build with `--features forced-panic` (scripts/test.sh builds it). */
+export const FORCED_PANIC_DIST = join(root, 'target', 'dist-forced-panic');
 
 /** Starts the emulator on a free port, serving `dist`; resolves once it listens. */
 export async function startEmulator(extra = [], { dist = DIST } = {}) {

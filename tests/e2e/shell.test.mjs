@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  useSuite, newPage, signIn, shot, assertAccessible, eventually, startEmulator, DIST, PROJECT, ADMIN,
+  useSuite, newPage, signIn, shot, assertAccessible, eventually, startEmulator, DIST, FORCED_PANIC_DIST, PROJECT, ADMIN,
 } from './harness.mjs';
 
 let emu;
@@ -131,5 +131,40 @@ test('a deep link opened in a new tab reads config.json from the root, not besid
   } finally {
     await custom.stop();
     rmSync(dist, { recursive: true, force: true });
+  }
+});
+
+test('a next= that the URL parser would turn into another origin leads home after sign-in', async () => {
+  for (const next of ['%2F%09%2Fevil.example', '%2F%250A%2Fevil.example']) {
+    const page = await newPage(browser);
+    await page.goto(`${emu.url}/login?next=${next}`);
+    await page.getByLabel('Project ID').fill(PROJECT);
+    await page.getByLabel('Token').fill(ADMIN);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Backup targets', level: 1 }).waitFor();
+    assert.equal(new URL(page.url()).origin, emu.url, `${next} stays on the console`);
+    assert.equal(new URL(page.url()).pathname, '/backup-targets');
+    await page.context().close();
+  }
+});
+
+test('a panic shows the crash banner with a reload link instead of a dead page', async () => {
+  // The test build adds one thing: a window event that panics.
+  const forced = await startEmulator([], { dist: FORCED_PANIC_DIST });
+  try {
+    const page = await newPage(browser);
+    await signIn(page, forced.url);
+    await page.locator('table[aria-label="Backup targets"] tbody tr').first().waitFor();
+    await page.evaluate(() => window.dispatchEvent(new Event('wlm-force-panic')));
+    const banner = page.locator('#crash-banner[role=alert]');
+    await banner.waitFor();
+    assert.match(await banner.innerText(), /stopped working/);
+    assert.doesNotMatch(await banner.innerText(), /forced by the end-to-end suite/, 'no internals on screen');
+    await shot(page, '07-crash-banner');
+    await Promise.all([page.waitForEvent('load'), banner.getByRole('link', { name: 'Reload the console' }).click()]);
+    await page.locator('table[aria-label="Backup targets"] tbody tr').first().waitFor();
+    assert.equal(await page.locator('#crash-banner').count(), 0, 'a reload starts afresh, still signed in');
+  } finally {
+    await forced.stop();
   }
 });

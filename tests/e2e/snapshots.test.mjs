@@ -109,11 +109,13 @@ test('take another and cancel it from its row', async () => {
   const since = await emu.lastSeq();
   const row = await takeFromList('e2e-cancel-me', false);
   const id = await row.getAttribute('data-snapshot-id');
-  await row.getByRole('button', { name: 'Cancel snapshot e2e-cancel-me' }).click();
+  // A double click sends one cancel.
+  await row.getByRole('button', { name: 'Cancel snapshot e2e-cancel-me' }).dblclick();
   await eventually(async () => (await rowNamed('e2e-cancel-me').getAttribute('data-status')) === 'cancelled',
     { timeout: 20000, what: 'cancelled' });
-  const cancel = (await emu.requests(since)).find((r) => r.path.endsWith(`/snapshots/${id}/cancel`));
-  assert.equal(cancel.method, 'GET');
+  const cancels = (await emu.requests(since)).filter((r) => r.path.endsWith(`/snapshots/${id}/cancel`));
+  assert.equal(cancels.length, 1, 'one cancel for two clicks');
+  assert.equal(cancels[0].method, 'GET');
   const post = (await emu.requests(since)).find((r) => r.method === 'POST');
   assert.equal(post.query, '', 'incremental: no full=True');
   assert.match(await rowNamed('e2e-cancel-me').innerText(), /cancelled/);
@@ -131,6 +133,23 @@ test('delete a snapshot: confirmed, then gone', async () => {
   const del = (await emu.requests(since)).find((r) => r.method === 'DELETE');
   assert.equal(del.path, `/v1/${PROJECT}/snapshots/${fullId}`);
   assert.equal((await emu.api('GET', `/snapshots/${fullId}`, MEMBER)).status, 404);
+});
+
+test('a 404 on delete says not found and keeps the row the server still has', async () => {
+  const row = table().locator('tbody tr[data-status=available]').first();
+  const id = await row.getAttribute('data-snapshot-id');
+  const name = (await row.locator('td').nth(1).locator('a').innerText()).trim();
+  await emu.failNext({ status: 404, body: '{"itemNotFound": {"message": "Snapshot could not be found.", "code": 404}}',
+    path_contains: `/snapshots/${id}`, method: 'DELETE' });
+  await row.getByRole('button', { name: `Delete snapshot ${name}` }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete snapshot' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'not found' });
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /404/);
+  assert.equal(await page.getByText(`Deleted snapshot ${name}.`).count(), 0, 'never claims a delete that did not happen');
+  await page.getByRole('dialog').waitFor({ state: 'hidden' });
+  assert.equal(await table().locator(`tbody tr[data-snapshot-id="${id}"]`).count(), 1, 'the row the server still has stays');
+  assert.equal((await emu.api('GET', `/snapshots/${id}`, MEMBER)).status, 200);
 });
 
 test('bulk delete asks with the names and deletes the selected', async () => {

@@ -100,6 +100,16 @@ test('both new targets are listed; set one as default', async () => {
   await shot(page, '14-targets-after-default');
 });
 
+test('a double click on Set default sends one request', async () => {
+  const since = await emu.lastSeq();
+  await page.getByRole('button', { name: 'Set s3.e2e.example/e2e-bucket as default' }).dblclick();
+  await page.getByText('s3.e2e.example/e2e-bucket is now the default backup target.').first().waitFor();
+  await eventually(async () => (await rowOf('s3.e2e.example/e2e-bucket').innerText()).includes('Default'),
+    { what: 'default marker' });
+  const sent = (await emu.requests(since)).filter((r) => r.path.endsWith('/set_default'));
+  assert.equal(sent.length, 1, 'one GET set_default for two clicks');
+});
+
 let typeId;
 test('create a type on the new target with two projects and metadata', async () => {
   const target = await targetByExport('10.20.30.40:/exports/e2e');

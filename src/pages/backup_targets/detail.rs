@@ -3,6 +3,7 @@
 use super::{set_default_action, target_subject, DeleteTargetDialog};
 use crate::api::backup_targets::show_backup_target;
 use crate::api::target_types::list_target_types_detail;
+use crate::components::dispatch_once;
 use crate::components::{
     api_resource, compact_table, prop_row, Breadcrumb, DeleteSubject, Loader, MeterKind,
     PageHeader, ProgressBar,
@@ -59,7 +60,7 @@ fn TargetDetail(
     view! {
         <PageHeader title=t.label().to_owned() description="Backup target">
             <button type="button" class="btn btn--secondary" disabled=move || t.is_default || busy.get()
-                on:click=move |_| { set_default.dispatch(for_default.clone()); }>
+                on:click=move |_| dispatch_once(set_default, for_default.clone())>
                 {if t.is_default { "Default target" } else { "Set as default" }}
             </button>
             <button type="button" class="btn btn--danger" on:click=move |_| to_delete.set(Some(subject.clone()))>

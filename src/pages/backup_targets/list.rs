@@ -1,7 +1,9 @@
 use super::{set_default_action, target_subject, DeleteTargetDialog, TargetsTable};
 use crate::api::backup_targets::list_backup_targets_detail;
 use crate::api::target_types::list_target_types_detail;
-use crate::components::{api_resource, options, DeleteSubject, FilterBar, Loader, PageHeader};
+use crate::components::{
+    api_resource, dispatch_once, options, DeleteSubject, FilterBar, Loader, PageHeader,
+};
 use crate::models::{BackupTarget, TargetKind};
 use crate::routes;
 use leptos::prelude::*;
@@ -32,11 +34,7 @@ pub fn BackupTargetsPage() -> impl IntoView {
                 choice_id="targets-kind" choice_label="Type" choice=kind_choice options=kinds all="All types"/>
             <Loader resource=data loading="Loading backup targets…" failure="Could not load backup targets" let:loaded>
                 <TargetsTable targets=loaded.0 types=loaded.1 search kind
-                    on_set_default=Callback::new(move |t: BackupTarget| {
-                        if !set_default.pending().get_untracked() {
-                            set_default.dispatch(t);
-                        }
-                    })
+                    on_set_default=Callback::new(move |t: BackupTarget| dispatch_once(set_default, t)) busy=set_default.pending()
                     on_delete=Callback::new(move |t: BackupTarget| to_delete.set(Some(target_subject(&t))))/>
             </Loader>
             <DeleteTargetDialog subject=to_delete on_deleted=Callback::new(move |_| data.refetch())/>

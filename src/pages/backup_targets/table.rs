@@ -83,6 +83,9 @@ pub fn TargetsTable(
     #[prop(into)] kind: Signal<Option<TargetKind>>,
     on_set_default: Callback<BackupTarget>,
     on_delete: Callback<BackupTarget>,
+    /// While a "Set default" runs, every row's button waits.
+    #[prop(into, optional)]
+    busy: Signal<bool>,
 ) -> impl IntoView {
     if targets.is_empty() {
         return Either::Left(view! {
@@ -103,7 +106,7 @@ pub fn TargetsTable(
         list
     });
     let count = Signal::derive(move || (rows.with(Vec::len), total));
-    let row = move |t| view! { <TargetRow target=t types on_set_default on_delete/> };
+    let row = move |t| view! { <TargetRow target=t types on_set_default on_delete busy/> };
     let body = move || rows.get().into_iter().map(row).collect_view();
     Either::Right(view! {
         <DataTable label="Backup targets" sort count noun="targets" no_match="No target matches the filter.">
@@ -129,6 +132,7 @@ fn TargetRow(
     types: StoredValue<Vec<TargetType>>,
     on_set_default: Callback<BackupTarget>,
     on_delete: Callback<BackupTarget>,
+    busy: Signal<bool>,
 ) -> impl IntoView {
     let t = target;
     let kind = if t.is_s3() { TagKind::S3 } else { TagKind::Nfs };
@@ -144,6 +148,7 @@ fn TargetRow(
     let mount_title = mount.clone();
     let links = types.with_value(|all| type_links(&t, all));
     let (for_default, for_delete) = (t.clone(), t.clone());
+    let is_default = t.is_default;
     view! {
         <tr data-target-id=t.id.clone()>
             <td>
@@ -168,7 +173,7 @@ fn TargetRow(
                 <span class="muted small"><Time value=t.updated_at.clone()/></span>
             </td>
             <td class="cell--actions cell--stack">
-                <button type="button" class="btn btn--secondary btn--small" disabled=t.is_default
+                <button type="button" class="btn btn--secondary btn--small" disabled=move || is_default || busy.get()
                     aria-label=format!("Set {} as default", t.label())
                     on:click=move |_| on_set_default.run(for_default.clone())>"Set default"</button>
                 <button type="button" class="btn btn--danger-ghost btn--small" aria-label=format!("Delete {}", t.label())

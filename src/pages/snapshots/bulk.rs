@@ -2,6 +2,7 @@
 
 use super::refresh_one;
 use crate::api::snapshots::delete_snapshot;
+use crate::api::ApiError;
 use crate::components::{use_toasts, ConfirmDialog};
 use crate::models::Snapshot;
 use crate::session::{use_session, with_client};
@@ -36,7 +37,13 @@ pub fn BulkDelete(
                         selected.try_update(|s| s.remove(&id));
                         refresh_one(ctx, rows, id).await;
                     }
-                    Err(e) => toasts.error(format!("Could not delete snapshot {name}"), &e),
+                    Err(e) => {
+                        toasts.error(format!("Could not delete snapshot {name}"), &e);
+                        // A 404 may mean it is gone: the row shows what the server says now.
+                        if matches!(e, ApiError::NotFound { .. }) {
+                            refresh_one(ctx, rows, id).await;
+                        }
+                    }
                 }
             }
             if done > 0 {

@@ -5,6 +5,7 @@ use super::poller::use_snapshot_poller;
 use super::{cancel_action, snapshot_subject, DeleteSnapshotDialog};
 use crate::api::snapshots::show_snapshot;
 use crate::api::workloads::list_workloads;
+use crate::components::dispatch_once;
 use crate::components::{
     api_resource, compact_table, prop_row, ApiAction, Breadcrumb, DeleteSubject, Loader,
     PageHeader, ProgressBar,
@@ -98,7 +99,7 @@ pub fn SnapshotDetail(
             <span class="live-indicator" aria-live="polite">{move || if live.get() { "● Live" } else { "" }}</span>
             {can_cancel.then(|| view! {
                 <button type="button" class="btn btn--secondary" disabled=move || cancelling.get()
-                    on:click=move |_| { cancel.dispatch(for_cancel.clone()); }>"Cancel snapshot"</button>
+                    on:click=move |_| dispatch_once(cancel, for_cancel.clone())>"Cancel snapshot"</button>
             })}
             {can_delete.then(|| view! {
                 <button type="button" class="btn btn--danger" on:click=move |_| to_delete.set(Some(subject.clone()))>"Delete"</button>

@@ -6,7 +6,7 @@ use super::poller::use_snapshot_poller;
 use super::{cancel_action, refresh_one, DeleteSnapshotDialog, SnapshotsTable, TakeSnapshotForm};
 use crate::api::snapshots::list_snapshots;
 use crate::api::workloads::list_workloads;
-use crate::components::{api_resource, DeleteSubject, Loader, PageHeader};
+use crate::components::{api_resource, dispatch_once, DeleteSubject, Loader, PageHeader};
 use crate::models::{Snapshot, Workload};
 use crate::routes::use_snapshot_filter;
 use crate::session::use_session;
@@ -69,7 +69,7 @@ pub fn SnapshotsPage() -> impl IntoView {
             <BulkDelete rows selected/>
             <Loader resource=loaded loading="Loading snapshots…" failure="Could not load snapshots" let:_list>
                 <SnapshotsTable rows search workload_names=names selected
-                    on_cancel=Callback::new(move |s: Snapshot| { cancel.dispatch(s); })
+                    on_cancel=Callback::new(move |s: Snapshot| dispatch_once(cancel, s)) cancelling=cancel.pending()
                     on_delete=Callback::new(move |s| to_delete.set(Some(s)))/>
             </Loader>
             <DeleteSnapshotDialog subject=to_delete on_deleted=Callback::new(move |id: String| {

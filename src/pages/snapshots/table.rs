@@ -72,6 +72,9 @@ pub fn SnapshotsTable(
     selected: RwSignal<HashSet<String>>,
     on_cancel: Callback<Snapshot>,
     on_delete: Callback<DeleteSubject>,
+    /// While a cancel runs, every row's Cancel waits.
+    #[prop(into, optional)]
+    cancelling: Signal<bool>,
 ) -> impl IntoView {
     let sort = SortState::new(Column::Created, false);
     let limit = RwSignal::new(PAGE_SIZE);
@@ -138,7 +141,7 @@ pub fn SnapshotsTable(
             <DataTable label="Snapshots" sort count lead=lead() noun="snapshots"
                 no_match="No snapshot matches the search.">
                 <For each=move || shown.get() key=row_key let:s>
-                    <SnapshotRow snapshot=s names selected on_cancel on_delete/>
+                    <SnapshotRow snapshot=s names selected on_cancel on_delete cancelling/>
                 </For>
             </DataTable>
             <Show when=move || { total() > limit.get() }>
@@ -165,6 +168,7 @@ fn SnapshotRow(
     selected: RwSignal<HashSet<String>>,
     on_cancel: Callback<Snapshot>,
     on_delete: Callback<DeleteSubject>,
+    cancelling: Signal<bool>,
 ) -> impl IntoView {
     let s = snapshot;
     let name = s.label().to_owned();
@@ -207,6 +211,7 @@ fn SnapshotRow(
             <td class="cell--actions">
                 {s.can_cancel().then(|| view! {
                     <button type="button" class="btn btn--secondary btn--small" aria-label=format!("Cancel snapshot {name}")
+                        disabled=move || cancelling.get()
                         on:click=move |_| on_cancel.run(for_cancel.clone())>"Cancel"</button>
                 })}
                 {s.can_delete().then(|| view! {

@@ -1,6 +1,7 @@
 //! The projects and metadata of a type, each changed with its own documented call.
 
 use crate::api::target_types::{change_membership, Membership};
+use crate::components::dispatch_once;
 use crate::components::{api_action, compact_table, use_toasts, ApiAction, TextField};
 use crate::models::{validate, TargetType};
 use leptos::either::Either;
@@ -46,7 +47,7 @@ fn remove_button(
     let busy = action.pending();
     view! {
         <button type="button" class="btn btn--danger-ghost btn--small" disabled=move || busy.get()
-            aria-label=format!("Remove {what}") on:click=move |_| { action.dispatch(change.clone()); }>"Remove"</button>
+            aria-label=format!("Remove {what}") on:click=move |_| dispatch_once(action, change.clone())>"Remove"</button>
     }
 }
 
@@ -65,7 +66,7 @@ pub fn ProjectsCard(
             Ok(list) if list.is_empty() => error.set(Some("Enter at least one project ID.".into())),
             Ok(list) => {
                 error.set(None);
-                change.dispatch(Membership::AddProjects(list));
+                dispatch_once(change, Membership::AddProjects(list));
             }
             Err(e) => error.set(Some(e)),
         }
@@ -126,10 +127,10 @@ pub fn MetadataCard(
             )));
         } else {
             error.set(None);
-            change.dispatch(Membership::AddMetadata(vec![(
-                k,
-                new_value.get_untracked().trim().to_owned(),
-            )]));
+            dispatch_once(
+                change,
+                Membership::AddMetadata(vec![(k, new_value.get_untracked().trim().to_owned())]),
+            );
         }
     };
     let title = format!("Metadata ({})", pairs.len());
