@@ -15,6 +15,7 @@ use wlm_console::components::DeleteSubject;
 use wlm_console::models::Snapshot;
 use wlm_console::pages::backup_targets::BackupTargetCreatePage;
 use wlm_console::pages::login::LoginPage;
+use wlm_console::pages::snapshots::poller::PollStatus;
 use wlm_console::pages::snapshots::{SnapshotDetail, SnapshotsTable};
 use wlm_console::session::{self, Session};
 
@@ -198,7 +199,7 @@ async fn snapshot_detail_shows_every_section_of_the_sample() {
         let cancel =
             Action::new_local(|_: &Snapshot| async { Ok::<(), wlm_console::api::ApiError>(()) });
         let to_delete = RwSignal::new(None::<DeleteSubject>);
-        view! { <Router><SnapshotDetail snapshot=snap.clone() workload=Some("Workload_1".into()) live=Signal::derive(|| false) cancel to_delete/></Router> }
+        view! { <Router><SnapshotDetail snapshot=snap.clone() workload=Some("Workload_1".into()) live=PollStatus::idle() cancel to_delete/></Router> }
     });
     settle().await;
     let all = text(&root);

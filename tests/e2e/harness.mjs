@@ -96,8 +96,8 @@ export async function signIn(page, url, { token = ADMIN, project = PROJECT, path
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-export async function shot(page, name) {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+export async function shot(page, name, { fullPage = true } = {}) {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
 }
 
 /** axe-core: no violation of serious or critical impact. */

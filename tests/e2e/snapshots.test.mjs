@@ -121,6 +121,27 @@ test('take another and cancel it from its row', async () => {
   assert.match(await rowNamed('e2e-cancel-me').innerText(), /cancelled/);
 });
 
+test('repeated poll failures are told on the row and in the live indicator, and clear once polls work', async () => {
+  const row = await takeFromList('e2e-poll-faults', false);
+  const id = await row.getAttribute('data-snapshot-id');
+  for (let i = 0; i < 2; i += 1) {
+    await emu.failNext({ status: 500, body: '{"computeFault": {"message": "Database unavailable", "code": 500}}',
+      path_contains: `/snapshots/${id}`, method: 'GET' });
+  }
+  const notice = rowNamed('e2e-poll-faults').locator('.stale-notice');
+  await notice.waitFor({ timeout: 20000 });
+  assert.match(await notice.innerText(), /Could not be refreshed \(HTTP 500\)/);
+  assert.match(await page.locator('.live-indicator').innerText(), /request req-/);
+  const indicator = page.locator('.live-indicator');
+  assert.match(await indicator.innerText(), /Not updating 1 snapshot: HTTP 500/);
+  assert.doesNotMatch(await indicator.innerText(), /● Live/, 'not called live while failing');
+  await shot(page, '26-snapshot-poll-failing', { fullPage: false });
+  await eventually(async () => (await rowNamed('e2e-poll-faults').getAttribute('data-status')) === 'available',
+    { timeout: 30000, what: 'recovery once polls work again' });
+  assert.equal(await rowNamed('e2e-poll-faults').locator('.stale-notice').count(), 0);
+  assert.doesNotMatch(await indicator.innerText(), /Not updating/);
+});
+
 test('delete a snapshot: confirmed, then gone', async () => {
   const since = await emu.lastSeq();
   await rowNamed('e2e-full').getByRole('button', { name: 'Delete snapshot e2e-full' }).click();

@@ -1,7 +1,7 @@
 //! Everything `GET /snapshots/{id}` returns, organised for reading, kept live while it moves.
 
 use super::instance::{metadata_value, InstanceView, STRUCTURED_KEYS};
-use super::poller::use_snapshot_poller;
+use super::poller::{use_snapshot_poller, LiveIndicator, PollStatus, StaleNotice};
 use super::{cancel_action, snapshot_subject, DeleteSnapshotDialog};
 use crate::api::snapshots::show_snapshot;
 use crate::api::workloads::list_workloads;
@@ -67,7 +67,8 @@ pub fn SnapshotDetailPage() -> impl IntoView {
 pub fn SnapshotDetail(
     snapshot: Snapshot,
     workload: Option<String>,
-    #[prop(into)] live: Signal<bool>,
+    /// The poller's word on this snapshot: live, or not refreshed.
+    live: PollStatus,
     /// Cancels the snapshot.
     cancel: ApiAction<Snapshot, ()>,
     to_delete: RwSignal<Option<DeleteSubject>>,
@@ -96,7 +97,7 @@ pub fn SnapshotDetail(
         .map(|m| view! { <p class="warning" role="note"><strong>"Warning: "</strong>{m}</p> });
     view! {
         <PageHeader title=s.label().to_owned() description=format!("Snapshot {}", s.id.clone())>
-            <span class="live-indicator" aria-live="polite">{move || if live.get() { "● Live" } else { "" }}</span>
+            <LiveIndicator status=live following="● Live"/>
             {can_cancel.then(|| view! {
                 <button type="button" class="btn btn--secondary" disabled=move || cancelling.get()
                     on:click=move |_| dispatch_once(cancel, for_cancel.clone())>"Cancel snapshot"</button>
@@ -105,7 +106,7 @@ pub fn SnapshotDetail(
                 <button type="button" class="btn btn--danger" on:click=move |_| to_delete.set(Some(subject.clone()))>"Delete"</button>
             })}
         </PageHeader>
-        <div class="snapshot-messages">{error}{warning}</div>
+        <div class="snapshot-messages"><StaleNotice status=live id=s.id.clone()/>{error}{warning}</div>
         <div class="cards">
             <SnapshotSummary snapshot=s.clone() workload/>
             <SnapshotMetadata snapshot=s.clone()/>

@@ -2,7 +2,7 @@
 
 use super::bulk::BulkDelete;
 use super::filters::SnapshotFilters;
-use super::poller::use_snapshot_poller;
+use super::poller::{use_snapshot_poller, LiveIndicator};
 use super::{cancel_action, refresh_one, DeleteSnapshotDialog, SnapshotsTable, TakeSnapshotForm};
 use crate::api::snapshots::list_snapshots;
 use crate::api::workloads::list_workloads;
@@ -57,9 +57,7 @@ pub fn SnapshotsPage() -> impl IntoView {
     view! {
         <section class="page">
             <PageHeader title="Snapshots" description="Backups of workloads, newest first. Progress updates live.">
-                <span class="live-indicator" aria-live="polite">
-                    {move || if live.get() { "● Live: following snapshots in progress" } else { "" }}
-                </span>
+                <LiveIndicator status=live following="● Live: following snapshots in progress"/>
                 <button type="button" class="btn btn--secondary" on:click=move |_| loaded.refetch()>"Refresh"</button>
                 <button type="button" class="btn btn--primary" aria-expanded=move || show_take.get().to_string()
                     on:click=move |_| show_take.update(|v| *v = !*v)>"Take snapshot"</button>
@@ -68,7 +66,7 @@ pub fn SnapshotsPage() -> impl IntoView {
             <SnapshotFilters filter workloads search/>
             <BulkDelete rows selected/>
             <Loader resource=loaded loading="Loading snapshots…" failure="Could not load snapshots" let:_list>
-                <SnapshotsTable rows search workload_names=names selected
+                <SnapshotsTable rows search workload_names=names selected stale=live.stale
                     on_cancel=Callback::new(move |s: Snapshot| dispatch_once(cancel, s)) cancelling=cancel.pending()
                     on_delete=Callback::new(move |s| to_delete.set(Some(s)))/>
             </Loader>

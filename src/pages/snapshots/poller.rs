@@ -6,6 +6,7 @@ use crate::api::ApiError;
 use crate::models::Snapshot;
 use crate::session::use_session;
 use leptos::prelude::*;
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
@@ -62,11 +63,61 @@ pub fn merge_polled(rows: &mut [Snapshot], fresh: Snapshot) -> bool {
     }
 }
 
-/// Starts polling `rows` for as long as the calling component lives. Returns a signal that
-/// is true while requests are being made (for the "live" indicator).
-pub fn use_snapshot_poller(rows: RwSignal<Vec<Snapshot>>) -> RwSignal<bool> {
+/// After this many failed rounds in a row, a snapshot shows that it could not be refreshed.
+pub const FAILURES_BEFORE_STALE: u32 = 2;
+
+/// Consecutive failed rounds per snapshot, so one blip says nothing and repeated failures
+/// are told.
+#[derive(Debug, Default)]
+pub struct FailureCounts(HashMap<String, u32>);
+
+impl FailureCounts {
+    /// Records one round for `id`; true once it has failed often enough to say so.
+    pub fn record(&mut self, id: &str, failed: bool) -> bool {
+        if !failed {
+            self.0.remove(id);
+            return false;
+        }
+        let count = self.0.entry(id.to_owned()).or_default();
+        *count += 1;
+        *count >= FAILURES_BEFORE_STALE
+    }
+}
+
+/// What polling tells the page: whether it follows anything now, and which snapshots it
+/// could not refresh (with the last error) after repeated failures.
+#[derive(Clone, Copy)]
+pub struct PollStatus {
+    pub active: RwSignal<bool>,
+    pub stale: RwSignal<HashMap<String, ApiError>>,
+}
+
+impl PollStatus {
+    /// Not polling anything (yet).
+    pub fn idle() -> Self {
+        Self { active: RwSignal::new(false), stale: RwSignal::new(HashMap::new()) }
+    }
+
+    /// The live indicator's words: never "live" while updates fail.
+    pub fn describe(&self, following: &str) -> String {
+        self.stale.with(|stale| match stale.values().next() {
+            Some(e) => {
+                let id = e.request_id().map(|r| format!(", request {r}")).unwrap_or_default();
+                let n = stale.len();
+                let what = if n == 1 { "1 snapshot".to_owned() } else { format!("{n} snapshots") };
+                format!("⚠ Not updating {what}: {}{id}. Retrying.", e.title())
+            }
+            None if self.active.get() => following.to_owned(),
+            None => String::new(),
+        })
+    }
+}
+
+/// Starts polling `rows` for as long as the calling component lives.
+pub fn use_snapshot_poller(rows: RwSignal<Vec<Snapshot>>) -> PollStatus {
     let ctx = use_session();
-    let active = RwSignal::new(false);
+    let status = PollStatus::idle();
+    let PollStatus { active, stale } = status;
     let alive = Arc::new(AtomicBool::new(true));
     {
         let alive = alive.clone();
@@ -74,6 +125,7 @@ pub fn use_snapshot_poller(rows: RwSignal<Vec<Snapshot>>) -> RwSignal<bool> {
     }
     leptos::task::spawn_local(async move {
         let mut delay = BASE_DELAY_MS;
+        let mut failures = FailureCounts::default();
         loop {
             gloo_timers::future::sleep(Duration::from_millis(u64::from(delay))).await;
             if !alive.load(Ordering::Relaxed)
@@ -114,6 +166,14 @@ pub fn use_snapshot_poller(rows: RwSignal<Vec<Snapshot>>) -> RwSignal<bool> {
             let mut changed = false;
             let mut signed_out = false;
             for (id, result) in results {
+                let failed =
+                    result.as_ref().err().filter(|e| !matches!(e, ApiError::NotFound { .. }));
+                if failures.record(&id, failed.is_some()) {
+                    let error = failed.cloned();
+                    stale.try_update(|m| error.map(|e| m.insert(id.clone(), e)));
+                } else if failed.is_none() {
+                    stale.try_update(|m| m.remove(&id));
+                }
                 match result {
                     Ok(fresh) => {
                         changed |=
@@ -124,6 +184,7 @@ pub fn use_snapshot_poller(rows: RwSignal<Vec<Snapshot>>) -> RwSignal<bool> {
                         rows.try_update(|list| list.retain(|s| s.id != id));
                         changed = true;
                     }
+                    // The session has ended (the app signs out): stop, quietly.
                     Err(ApiError::Unauthorized { .. }) => signed_out = true,
                     Err(_) => {}
                 }
@@ -135,12 +196,44 @@ pub fn use_snapshot_poller(rows: RwSignal<Vec<Snapshot>>) -> RwSignal<bool> {
         }
         active.try_set(false);
     });
-    active
+    status
 }
 
+/// "Could not refresh" with the error and its request id, once polling `id` keeps failing.
+#[component]
+pub fn StaleNotice(status: PollStatus, #[prop(into)] id: String) -> impl IntoView {
+    move || {
+        let error = status.stale.with(|m| m.get(&id).cloned())?;
+        let request = error.request_id().map(|r| format!(" (request {r})")).unwrap_or_default();
+        let text =
+            format!("Could not be refreshed: {} — {}{request}", error.title(), error.message());
+        Some(view! { <p class="stale-notice" role="status">{text}</p> })
+    }
+}
+
+/// The live indicator of a page that polls.
+#[component]
+pub fn LiveIndicator(status: PollStatus, following: &'static str) -> impl IntoView {
+    let trouble = move || status.stale.with(|s| !s.is_empty());
+    view! {
+        <span class="live-indicator" class:live-indicator--trouble=trouble aria-live="polite">
+            {move || status.describe(following)}
+        </span>
+    }
+}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_failure_says_nothing_repeated_ones_are_told_and_a_success_clears_them() {
+        let mut f = FailureCounts::default();
+        assert!(!f.record("a", true), "one blip");
+        assert!(f.record("a", true), "repeated");
+        assert!(!f.record("b", true), "counted per snapshot");
+        assert!(!f.record("a", false), "refreshed again");
+        assert!(!f.record("a", true), "the count starts over");
+    }
 
     #[test]
     fn polling_backs_off_to_thirty_seconds_and_resets_on_change() {

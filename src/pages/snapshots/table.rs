@@ -1,6 +1,7 @@
 //! The snapshot table over the shared, live-updated rows.
 
 use super::snapshot_subject;
+use crate::api::ApiError;
 use crate::components::data_table::{text_key, SortKey};
 use crate::components::{
     DataTable, DeleteSubject, EmptyState, ProgressBar, SortState, StatusBadge, TableColumn, Tag,
@@ -75,6 +76,9 @@ pub fn SnapshotsTable(
     /// While a cancel runs, every row's Cancel waits.
     #[prop(into, optional)]
     cancelling: Signal<bool>,
+    /// The snapshots polling could not refresh, with the last error.
+    #[prop(into, optional)]
+    stale: Signal<HashMap<String, ApiError>>,
 ) -> impl IntoView {
     let sort = SortState::new(Column::Created, false);
     let limit = RwSignal::new(PAGE_SIZE);
@@ -141,7 +145,7 @@ pub fn SnapshotsTable(
             <DataTable label="Snapshots" sort count lead=lead() noun="snapshots"
                 no_match="No snapshot matches the search.">
                 <For each=move || shown.get() key=row_key let:s>
-                    <SnapshotRow snapshot=s names selected on_cancel on_delete cancelling/>
+                    <SnapshotRow snapshot=s names selected on_cancel on_delete cancelling stale/>
                 </For>
             </DataTable>
             <Show when=move || { total() > limit.get() }>
@@ -169,6 +173,7 @@ fn SnapshotRow(
     on_cancel: Callback<Snapshot>,
     on_delete: Callback<DeleteSubject>,
     cancelling: Signal<bool>,
+    stale: Signal<HashMap<String, ApiError>>,
 ) -> impl IntoView {
     let s = snapshot;
     let name = s.label().to_owned();
@@ -184,6 +189,14 @@ fn SnapshotRow(
         Either::Right(
             view! { <ProgressBar percent=p label=format!("Progress of {name}") detail=msg/> },
         )
+    };
+    let stale_id = s.id.clone();
+    let stale_note = move || {
+        // Short in the row; the live indicator above names the request.
+        let e = stale.with(|m| m.get(&stale_id).cloned())?;
+        let status = e.status().map(|s| format!("HTTP {s}")).unwrap_or_else(|| e.title());
+        let (full, text) = (e.to_string(), format!("Could not be refreshed ({status})"));
+        Some(view! { <div class="stale-notice small" title=full>{text}</div> })
     };
     let description = s.description.clone().filter(|d| !d.is_empty() && d != "-");
     let (id, for_check) = (s.id.clone(), s.id.clone());
@@ -202,7 +215,7 @@ fn SnapshotRow(
                 <a href=routes::snapshot(&s.id)>{name.clone()}</a>
                 {description.map(|d| view! { <div class="muted small">{d}</div> })}
             </td>
-            <td><StatusBadge status=s.status().to_owned()/></td>
+            <td><StatusBadge status=s.status().to_owned()/>{stale_note}</td>
             <td class="cell--usage">{progress}</td>
             <td><Tag text=or_dash(s.snapshot_type.as_deref())/></td>
             <td>{workload}</td>
