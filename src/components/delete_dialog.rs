@@ -62,7 +62,7 @@ pub fn DeleteDialog(
     view! {
         <ConfirmDialog open on_close=Callback::new(move |_| subject.set(None)) title=format!("Delete {noun}?")
             confirm_label=format!("Delete {noun}") busy=action.pending() danger=true on_confirm=confirm>
-            <p>{format!("You are about to delete the {noun} ")}<strong class="mono">{label}</strong>
+            <p>{format!("You are about to delete the {noun} ")}<strong class="mono" dir="auto">{label}</strong>
                 ". This cannot be undone."</p>
             {warning.map(|w| view! { <p class="warning" role="note"><strong>"Warning: "</strong>{w}</p> })}
         </ConfirmDialog>

@@ -21,7 +21,7 @@ pub fn ErrorPanel(
     view! {
         <div class="error-panel" role="alert">
             <p class="error-panel__title">{heading}</p>
-            <p class="error-panel__message">{error.message()}</p>
+            <p class="error-panel__message" dir="auto">{error.message()}</p>
             {request_id.map(|id| view! { <p class="error-panel__meta">"Request ID: " <code>{id}</code></p> })}
             {on_retry.map(|cb| view! {
                 <button type="button" class="btn btn--secondary" on:click=move |_| cb.run(())>"Try again"</button>

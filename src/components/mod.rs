@@ -1,6 +1,7 @@
 //! Reusable pieces every screen is built from, so they look and behave the same everywhere.
 
 pub mod action;
+pub mod api_text;
 pub mod confirm_dialog;
 pub mod controls;
 pub mod data_table;
@@ -18,6 +19,7 @@ pub mod status_badge;
 pub mod toast;
 
 pub use action::{api_action, dispatch_once, failure_of, ApiAction};
+pub use api_text::{ApiText, CELL_CHARS};
 pub use confirm_dialog::ConfirmDialog;
 pub use controls::{
     CheckField, Checkbox, InputKind, Segmented, Select, TextArea, TextField, TextInput,

@@ -10,7 +10,7 @@ pub fn PageHeader(
     view! {
         <header class="page-header">
             <div class="page-header__text">
-                <h1 class="page-header__title">{title}</h1>
+                <h1 class="page-header__title" dir="auto">{title}</h1>
                 {move || description.get().map(|d| view! { <p class="page-header__description">{d}</p> })}
             </div>
             <div class="page-header__actions">{children.map(|c| c())}</div>

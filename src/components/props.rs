@@ -8,7 +8,7 @@ pub fn prop_row(label: &str, value: impl IntoView + 'static) -> impl IntoView {
     view! {
         <div class="props__row">
             <dt class="props__label">{label.to_owned()}</dt>
-            <dd class="props__value">{value}</dd>
+            <dd class="props__value" dir="auto">{value}</dd>
         </div>
     }
 }

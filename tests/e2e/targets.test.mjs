@@ -254,3 +254,29 @@ test('an XSS name renders as text and runs nothing', async () => {
   assert.deepEqual(page.dialogs, [], 'no alert fired');
   assert.deepEqual(page.errors, []);
 });
+
+test('a 3,000-character name and a right-to-left override stay inside the window and inside their own text', async () => {
+  const long = 'W'.repeat(3000);
+  const rlo = '\u202Eevil-name';
+  const created = await emu.api('POST', '/backup_target_types', undefined, { backup_target_type: { name: rlo,
+    description: long, backup_targets_id: 'b39847c8-bf65-4cec-9af6-dd65303ca485', is_public: 1 } });
+  assert.equal(created.status, 200);
+  const id = created.body.backup_target_types.id;
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  await page.goto(emu.url + '/target-types');
+  await page.locator(`tr[data-type-id="${id}"]`).waitFor();
+  assert.ok(await overflow() <= 1, 'the list does not widen the page');
+  const cell = page.locator(`tr[data-type-id="${id}"] bdi[title="${long}"]`);
+  assert.equal((await cell.innerText()).length, 121, 'cut to 120 characters in the table, whole in its title');
+  await page.goto(emu.url + `/target-types/${id}`);
+  await page.getByRole('heading', { level: 1 }).filter({ hasText: 'evil-name' }).waitFor();
+  assert.ok(await overflow() <= 1, `the detail page does not widen the page (${await overflow()} px)`);
+  assert.equal(await page.getByRole('heading', { level: 1 }).getAttribute('dir'), 'auto', 'the title is isolated');
+  await page.getByRole('button', { name: 'Delete' }).click();
+  const label = page.getByRole('dialog').locator('strong.mono');
+  assert.equal(await label.getAttribute('dir'), 'auto', 'the override cannot reach the dialog text around the name');
+  assert.match(await page.getByRole('dialog').innerText(), /This cannot be undone\./);
+  await shot(page, '19-hostile-name-dialog', { fullPage: false });
+  await page.keyboard.press('Escape');
+  await emu.api('DELETE', `/backup_target_types/${id}`);
+});

@@ -2,8 +2,8 @@
 
 use crate::components::data_table::{flag_key, text_key, SortKey};
 use crate::components::{
-    DataTable, EmptyState, MeterKind, ProgressBar, SortState, StatusBadge, TableColumn, Tag,
-    TagKind, Time,
+    ApiText, DataTable, EmptyState, MeterKind, ProgressBar, SortState, StatusBadge, TableColumn,
+    Tag, TagKind, Time, CELL_CHARS,
 };
 use crate::format::{or_dash, zone_name};
 use crate::models::target_type::type_id_for;
@@ -118,10 +118,12 @@ pub fn TargetsTable(
 /// The links to a target's types; the types embedded in a target rarely carry their id.
 fn type_links(target: &BackupTarget, types: &[TargetType]) -> impl IntoView {
     let link = |name: String| match type_id_for(types, &target.id, &name) {
-        Some(id) => {
-            Either::Left(view! { <a class="chip" href=routes::target_type(&id)>{name}</a> })
+        Some(id) => Either::Left(
+            view! { <a class="chip" href=routes::target_type(&id)><ApiText text=name max=CELL_CHARS/></a> },
+        ),
+        None => {
+            Either::Right(view! { <span class="chip"><ApiText text=name max=CELL_CHARS/></span> })
         }
-        None => Either::Right(view! { <span class="chip">{name}</span> }),
     };
     target.type_names().into_iter().map(link).collect_view()
 }
@@ -156,8 +158,8 @@ fn TargetRow(
                 {t.is_immutable().then(|| view! { <Tag text="Object lock" kind=TagKind::Lock/> })}
             </td>
             <td class="cell--export">
-                <a class="mono" href=routes::backup_target(&t.id)>{t.label().to_owned()}</a>
-                <div class="mono small muted cell--truncate" title=mount_title>{mount}</div>
+                <a class="mono" href=routes::backup_target(&t.id)><ApiText text=t.label() max=CELL_CHARS/></a>
+                <div class="mono small muted cell--truncate" title=mount_title><bdi>{mount}</bdi></div>
             </td>
             <td>{if t.is_default {
                 Either::Left(view! { <Tag text="Default" kind=TagKind::Default/> })

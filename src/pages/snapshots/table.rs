@@ -4,8 +4,8 @@ use super::snapshot_subject;
 use crate::api::ApiError;
 use crate::components::data_table::{text_key, SortKey};
 use crate::components::{
-    DataTable, DeleteSubject, EmptyState, ProgressBar, SortState, StatusBadge, TableColumn, Tag,
-    Time,
+    ApiText, DataTable, DeleteSubject, EmptyState, ProgressBar, SortState, StatusBadge,
+    TableColumn, Tag, Time, CELL_CHARS,
 };
 use crate::format::{or_dash, zone_name};
 use crate::models::Snapshot;
@@ -212,8 +212,8 @@ fn SnapshotRow(
                     }/>
             </td>
             <td>
-                <a href=routes::snapshot(&s.id)>{name.clone()}</a>
-                {description.map(|d| view! { <div class="muted small">{d}</div> })}
+                <a href=routes::snapshot(&s.id)><ApiText text=name.clone() max=CELL_CHARS/></a>
+                {description.map(|d| view! { <div class="muted small"><ApiText text=d max=CELL_CHARS/></div> })}
             </td>
             <td><StatusBadge status=s.status().to_owned()/>{stale_note}</td>
             <td class="cell--usage">{progress}</td>

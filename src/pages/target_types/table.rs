@@ -1,7 +1,9 @@
 //! The target types table; each type links to its detail and to its target.
 
 use crate::components::data_table::{flag_key, text_key, SortKey};
-use crate::components::{DataTable, EmptyState, SortState, TableColumn, Tag, TagKind, Time};
+use crate::components::{
+    ApiText, DataTable, EmptyState, SortState, TableColumn, Tag, TagKind, Time, CELL_CHARS,
+};
 use crate::format::or_dash;
 use crate::models::{BackupTarget, TargetType, Visibility};
 use crate::routes;
@@ -152,7 +154,7 @@ fn TypeRow(
     let for_delete = t.clone();
     view! {
         <tr data-type-id=t.id.clone()>
-            <td><a href=routes::target_type(&t.id)>{name.clone()}</a></td>
+            <td><a href=routes::target_type(&t.id)><ApiText text=name.clone() max=CELL_CHARS/></a></td>
             <td class="mono">{target}</td>
             <td>{if t.is_default {
                 Either::Left(view! { <Tag text="Default" kind=TagKind::Default/> })
@@ -162,7 +164,7 @@ fn TypeRow(
             <td>{t.visibility().label()}</td>
             <td>{projects_cell(&t)}</td>
             <td>{chips.collect_view()}</td>
-            <td>{or_dash(t.description.as_deref())}</td>
+            <td><ApiText text=or_dash(t.description.as_deref()) max=CELL_CHARS/></td>
             <td class="cell--nowrap"><Time value=t.created_at.clone()/></td>
             <td class="cell--actions">
                 <a class="btn btn--secondary btn--small" href=routes::edit_target_type(&t.id)
