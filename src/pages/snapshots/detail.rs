@@ -1,7 +1,8 @@
 //! Everything `GET /snapshots/{id}` returns, organised for reading, kept live while it moves.
 
 use super::instance::{metadata_value, InstanceView, STRUCTURED_KEYS};
-use super::poller::{use_snapshot_poller, LiveIndicator, PollStatus, StaleNotice};
+use super::live::{LiveIndicator, StaleNotice};
+use super::poller::{use_snapshot_poller, PollStatus};
 use super::{cancel_action, snapshot_subject, DeleteSnapshotDialog};
 use crate::api::snapshots::show_snapshot;
 use crate::api::workloads::list_workloads;

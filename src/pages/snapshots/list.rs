@@ -2,7 +2,8 @@
 
 use super::bulk::BulkDelete;
 use super::filters::SnapshotFilters;
-use super::poller::{use_snapshot_poller, LiveIndicator};
+use super::live::LiveIndicator;
+use super::poller::use_snapshot_poller;
 use super::{cancel_action, refresh_one, DeleteSnapshotDialog, SnapshotsTable, TakeSnapshotForm};
 use crate::api::snapshots::list_snapshots;
 use crate::api::workloads::list_workloads;

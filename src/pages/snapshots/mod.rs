@@ -6,6 +6,7 @@ mod detail;
 mod filters;
 mod instance;
 mod list;
+mod live;
 pub mod poller;
 mod table;
 mod take;

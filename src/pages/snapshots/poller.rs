@@ -199,28 +199,6 @@ pub fn use_snapshot_poller(rows: RwSignal<Vec<Snapshot>>) -> PollStatus {
     status
 }
 
-/// "Could not refresh" with the error and its request id, once polling `id` keeps failing.
-#[component]
-pub fn StaleNotice(status: PollStatus, #[prop(into)] id: String) -> impl IntoView {
-    move || {
-        let error = status.stale.with(|m| m.get(&id).cloned())?;
-        let request = error.request_id().map(|r| format!(" (request {r})")).unwrap_or_default();
-        let text =
-            format!("Could not be refreshed: {} — {}{request}", error.title(), error.message());
-        Some(view! { <p class="stale-notice" role="status">{text}</p> })
-    }
-}
-
-/// The live indicator of a page that polls.
-#[component]
-pub fn LiveIndicator(status: PollStatus, following: &'static str) -> impl IntoView {
-    let trouble = move || status.stale.with(|s| !s.is_empty());
-    view! {
-        <span class="live-indicator" class:live-indicator--trouble=trouble aria-live="polite">
-            {move || status.describe(following)}
-        </span>
-    }
-}
 #[cfg(test)]
 mod tests {
     use super::*;
