@@ -2,6 +2,7 @@ use super::record::record;
 use super::validate::{self, FieldErrors, Validate};
 use super::{Instance, KeyValue};
 use serde_json::{json, Map, Value};
+use std::collections::HashSet;
 
 record! {
     /// A snapshot. The list sends the first few fields; `GET /snapshots/{id}` sends them all.
@@ -42,6 +43,16 @@ impl Snapshot {
     }
     pub fn can_delete(&self) -> bool {
         self.is_final()
+    }
+    /// Listed with "all projects", it belongs to another project than `project`: by its
+    /// `project_id` when the server sends one (the detail does, the list does not), or else by
+    /// its workload, which `GET /workloads` (project-scoped) did not list. The API is
+    /// project-scoped: acting on it or polling it from here would meet a 404 that says nothing.
+    pub fn is_foreign(&self, project: &str, own_workloads: &HashSet<String>) -> bool {
+        match self.project_id.as_deref().filter(|p| !p.is_empty()) {
+            Some(p) => p != project,
+            None => self.workload_id.as_deref().is_some_and(|w| !own_workloads.contains(w)),
+        }
     }
 }
 
@@ -174,6 +185,20 @@ mod tests {
         for status in ["creating", "restoring-something-new"] {
             assert!(!with(status).is_final() && !with(status).can_delete(), "{status}");
         }
+    }
+
+    #[test]
+    fn a_snapshot_of_another_project_is_known_by_its_project_or_its_workload() {
+        let ours: HashSet<String> = ["w-ours".to_owned()].into();
+        let of = |p: Option<&str>, w: &str| Snapshot {
+            project_id: p.map(str::to_owned),
+            workload_id: Some(w.to_owned()),
+            ..Default::default()
+        };
+        assert!(of(Some("other"), "w-ours").is_foreign("mine", &ours), "the project id decides");
+        assert!(!of(Some("mine"), "w-theirs").is_foreign("mine", &ours));
+        assert!(of(None, "w-theirs").is_foreign("mine", &ours), "a list row: by its workload");
+        assert!(!of(None, "w-ours").is_foreign("mine", &ours));
     }
 
     #[test]

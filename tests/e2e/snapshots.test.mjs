@@ -1,7 +1,9 @@
 // Issue 4: take, watch, cancel, delete, filter, bookmark; polling stops once nothing moves.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSuite, newPage, shot, assertAccessible, eventually, PROJECT, MEMBER, ADMIN } from './harness.mjs';
+import {
+  useSuite, newPage, signIn, shot, assertAccessible, eventually, PROJECT, OTHER_PROJECT, MEMBER, ADMIN,
+} from './harness.mjs';
 
 const CI_RUNNERS = '6c5d4e3f-2a1b-4c9d-8e7f-6a5b4c3d2e1f';
 const BILLING = '4b9e2c61-7a3d-4f0e-8c55-1d2e3f4a5b6c';
@@ -248,4 +250,21 @@ test('a bookmarked detail URL opens after signing in', async () => {
   assert.match(await fresh.locator('main').innerText(), /Network interfaces/);
   await shot(fresh, '25-snapshot-detail-bookmarked');
   assert.deepEqual(fresh.errors, []);
+});
+
+test('with all projects, the snapshots of another project are shown but offer no action from this scope', async () => {
+  const admin = await newPage(browser);
+  await signIn(admin, emu.url, { token: ADMIN, path: '/snapshots?all=true' });
+  const rows = admin.locator('table[aria-label="Snapshots"] tbody tr');
+  const theirs = rows.filter({ hasText: '2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a' }).first();
+  const ours = rows.filter({ hasText: 'Workload_1' }).and(admin.locator('[data-status=available]')).first();
+  await theirs.waitFor();
+  // Own rows get their actions once this project's workloads are known.
+  await ours.getByRole('button', { name: /^Delete snapshot/ }).waitFor();
+  assert.equal(await theirs.getByRole('button').count(), 0, 'no Delete or Cancel in the wrong scope');
+  assert.ok(await theirs.getByRole('checkbox').isDisabled(), 'not selectable for bulk delete');
+  assert.match(await theirs.innerText(), /Another project's: act on it from that project/);
+  const other = (await emu.api('GET', '/snapshots', ADMIN, undefined, OTHER_PROJECT)).body.snapshots;
+  assert.ok(other.length > 0, 'the other project has snapshots of its own');
+  await admin.context().close();
 });

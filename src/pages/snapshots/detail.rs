@@ -19,6 +19,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
+use std::collections::HashSet;
 
 #[component]
 pub fn SnapshotDetailPage() -> impl IntoView {
@@ -33,7 +34,7 @@ pub fn SnapshotDetailPage() -> impl IntoView {
             rows.set(vec![s]);
         }
     });
-    let live = use_snapshot_poller(rows);
+    let live = use_snapshot_poller(rows, Signal::from(HashSet::new()));
     let cancel = cancel_action(rows);
     let to_delete = RwSignal::new(None::<DeleteSubject>);
     let navigate = use_navigate();

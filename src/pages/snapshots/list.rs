@@ -28,7 +28,24 @@ pub fn SnapshotsPage() -> impl IntoView {
         }
     });
     let workloads = api_resource(|| (), |c, ()| async move { list_workloads(&c).await });
-    let live = use_snapshot_poller(rows);
+    // With "all projects", the rows of other projects: the API is project-scoped, so they are
+    // neither polled nor acted on from here. Until this project's workloads are known, none is.
+    let foreign = Memo::new(move |_| {
+        if !filter.with(|f| f.all) {
+            return HashSet::new();
+        }
+        let project = ctx.session.with_untracked(|s| s.as_ref().map(|s| s.project_id.clone()));
+        let own: Option<HashSet<String>> =
+            workloads.get().and_then(Result::ok).map(|ws| ws.into_iter().map(|w| w.id).collect());
+        rows.with(|r| {
+            let foreign = |s: &&Snapshot| match (&project, &own) {
+                (Some(p), Some(own)) => s.is_foreign(p, own),
+                _ => true,
+            };
+            r.iter().filter(foreign).map(|s| s.id.clone()).collect()
+        })
+    });
+    let live = use_snapshot_poller(rows, foreign.into());
     let search = RwSignal::new(String::new());
     let show_take = RwSignal::new(false);
     let to_delete = RwSignal::new(None::<DeleteSubject>);
@@ -67,7 +84,7 @@ pub fn SnapshotsPage() -> impl IntoView {
             <SnapshotFilters filter workloads search/>
             <BulkDelete rows selected/>
             <Loader resource=loaded loading="Loading snapshots…" failure="Could not load snapshots" let:_list>
-                <SnapshotsTable rows search workload_names=names selected stale=live.stale
+                <SnapshotsTable rows search workload_names=names selected stale=live.stale foreign
                     on_cancel=Callback::new(move |s: Snapshot| dispatch_once(cancel, s)) cancelling=cancel.pending()
                     on_delete=Callback::new(move |s| to_delete.set(Some(s)))/>
             </Loader>

@@ -21,7 +21,21 @@ pub fn LiveIndicator(status: PollStatus, following: &'static str) -> impl IntoVi
     let trouble = move || status.stale.with(|s| !s.is_empty());
     view! {
         <span class="live-indicator" class:live-indicator--trouble=trouble aria-live="polite">
-            {move || status.describe(following)}
+            {move || describe(status, following)}
         </span>
     }
+}
+
+/// The live indicator's words: never "live" while updates fail.
+fn describe(status: PollStatus, following: &str) -> String {
+    status.stale.with(|stale| match stale.values().next() {
+        Some(e) => {
+            let id = e.request_id().map(|r| format!(", request {r}")).unwrap_or_default();
+            let n = stale.len();
+            let what = if n == 1 { "1 snapshot".to_owned() } else { format!("{n} snapshots") };
+            format!("⚠ Not updating {what}: {}{id}. Retrying.", e.title())
+        }
+        None if status.active.get() => following.to_owned(),
+        None => String::new(),
+    })
 }

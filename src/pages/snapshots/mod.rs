@@ -8,6 +8,7 @@ mod instance;
 mod list;
 mod live;
 pub mod poller;
+mod row;
 mod table;
 mod take;
 

@@ -6,7 +6,7 @@ use crate::api::ApiError;
 use crate::models::Snapshot;
 use crate::session::use_session;
 use leptos::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
@@ -97,24 +97,14 @@ impl PollStatus {
     pub fn idle() -> Self {
         Self { active: RwSignal::new(false), stale: RwSignal::new(HashMap::new()) }
     }
-
-    /// The live indicator's words: never "live" while updates fail.
-    pub fn describe(&self, following: &str) -> String {
-        self.stale.with(|stale| match stale.values().next() {
-            Some(e) => {
-                let id = e.request_id().map(|r| format!(", request {r}")).unwrap_or_default();
-                let n = stale.len();
-                let what = if n == 1 { "1 snapshot".to_owned() } else { format!("{n} snapshots") };
-                format!("⚠ Not updating {what}: {}{id}. Retrying.", e.title())
-            }
-            None if self.active.get() => following.to_owned(),
-            None => String::new(),
-        })
-    }
 }
 
-/// Starts polling `rows` for as long as the calling component lives.
-pub fn use_snapshot_poller(rows: RwSignal<Vec<Snapshot>>) -> PollStatus {
+/// Starts polling `rows` for as long as the calling component lives; `skip` are the rows of
+/// other projects, which cannot be read from this project's scope.
+pub fn use_snapshot_poller(
+    rows: RwSignal<Vec<Snapshot>>,
+    skip: Signal<HashSet<String>>,
+) -> PollStatus {
     let ctx = use_session();
     let status = PollStatus::idle();
     let PollStatus { active, stale } = status;
@@ -138,10 +128,10 @@ pub fn use_snapshot_poller(rows: RwSignal<Vec<Snapshot>>) -> PollStatus {
                 delay = IDLE_CHECK_MS;
                 continue;
             }
+            let skip = skip.try_get_untracked().unwrap_or_default();
+            let moving = |s: &&Snapshot| !s.is_final() && !skip.contains(&s.id);
             let ids: Vec<String> = rows
-                .try_with_untracked(|r| {
-                    r.iter().filter(|s| !s.is_final()).map(|s| s.id.clone()).collect()
-                })
+                .try_with_untracked(|r| r.iter().filter(moving).map(|s| s.id.clone()).collect())
                 .unwrap_or_default();
             if ids.is_empty() {
                 active.try_set(false);

@@ -1,16 +1,11 @@
 //! The snapshot table over the shared, live-updated rows.
 
-use super::snapshot_subject;
+use super::row::{set_member, SnapshotRow};
 use crate::api::ApiError;
 use crate::components::data_table::{text_key, SortKey};
-use crate::components::{
-    ApiText, DataTable, DeleteSubject, EmptyState, ProgressBar, SortState, StatusBadge,
-    TableColumn, Tag, Time, CELL_CHARS,
-};
-use crate::format::{or_dash, zone_name};
+use crate::components::{DataTable, DeleteSubject, EmptyState, SortState, TableColumn};
+use crate::format::zone_name;
 use crate::models::Snapshot;
-use crate::routes;
-use leptos::either::Either;
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
 
@@ -59,7 +54,7 @@ fn matches_text(s: &Snapshot, needle: &str) -> bool {
 }
 
 /// The workload's name when `GET /workloads` knows it, its id otherwise.
-fn workload_label(s: &Snapshot, names: &HashMap<String, String>) -> Option<String> {
+pub fn workload_label(s: &Snapshot, names: &HashMap<String, String>) -> Option<String> {
     s.workload_id.as_ref().map(|w| names.get(w).cloned().unwrap_or_else(|| w.clone()))
 }
 
@@ -79,6 +74,9 @@ pub fn SnapshotsTable(
     /// The snapshots polling could not refresh, with the last error.
     #[prop(into, optional)]
     stale: Signal<HashMap<String, ApiError>>,
+    /// Rows of other projects (listed with "all projects"): shown, with no action from here.
+    #[prop(into, optional)]
+    foreign: Signal<HashSet<String>>,
 ) -> impl IntoView {
     let sort = SortState::new(Column::Created, false);
     let limit = RwSignal::new(PAGE_SIZE);
@@ -112,7 +110,12 @@ pub fn SnapshotsTable(
     };
     let select_all = move |on: bool| {
         let ids: Vec<String> = shown.with_untracked(|l| {
-            l.iter().filter(|s| s.can_delete()).map(|s| s.id.clone()).collect()
+            foreign.with_untracked(|f| {
+                l.iter()
+                    .filter(|s| s.can_delete() && !f.contains(&s.id))
+                    .map(|s| s.id.clone())
+                    .collect()
+            })
         });
         selected.update(|sel| ids.into_iter().for_each(|id| set_member(sel, id, on)));
     };
@@ -145,7 +148,7 @@ pub fn SnapshotsTable(
             <DataTable label="Snapshots" sort count lead=lead() noun="snapshots"
                 no_match="No snapshot matches the search.">
                 <For each=move || shown.get() key=row_key let:s>
-                    <SnapshotRow snapshot=s names selected on_cancel on_delete cancelling stale/>
+                    <SnapshotRow foreign snapshot=s names selected on_cancel on_delete cancelling stale/>
                 </For>
             </DataTable>
             <Show when=move || { total() > limit.get() }>
@@ -154,84 +157,5 @@ pub fn SnapshotsTable(
                 </button>
             </Show>
         </Show>
-    }
-}
-
-fn set_member(set: &mut HashSet<String>, id: String, on: bool) {
-    if on {
-        set.insert(id);
-    } else {
-        set.remove(&id);
-    }
-}
-
-#[component]
-fn SnapshotRow(
-    snapshot: Snapshot,
-    names: Signal<HashMap<String, String>>,
-    selected: RwSignal<HashSet<String>>,
-    on_cancel: Callback<Snapshot>,
-    on_delete: Callback<DeleteSubject>,
-    cancelling: Signal<bool>,
-    stale: Signal<HashMap<String, ApiError>>,
-) -> impl IntoView {
-    let s = snapshot;
-    let name = s.label().to_owned();
-    let for_workload = s.clone();
-    let workload =
-        move || names.with(|n| workload_label(&for_workload, n)).unwrap_or_else(|| "—".to_owned());
-    let progress = if s.is_final() {
-        let done = if s.status().eq_ignore_ascii_case("available") { "Complete" } else { "—" };
-        Either::Left(view! { <span class="muted">{done}</span> })
-    } else {
-        let (p, msg) =
-            (s.progress_percent.unwrap_or(0.0), s.progress_msg.clone().unwrap_or_default());
-        Either::Right(
-            view! { <ProgressBar percent=p label=format!("Progress of {name}") detail=msg/> },
-        )
-    };
-    let stale_id = s.id.clone();
-    let stale_note = move || {
-        // Short in the row; the live indicator above names the request.
-        let e = stale.with(|m| m.get(&stale_id).cloned())?;
-        let status = e.status().map(|s| format!("HTTP {s}")).unwrap_or_else(|| e.title());
-        let (full, text) = (e.to_string(), format!("Could not be refreshed ({status})"));
-        Some(view! { <div class="stale-notice small" title=full>{text}</div> })
-    };
-    let description = s.description.clone().filter(|d| !d.is_empty() && d != "-");
-    let (id, for_check) = (s.id.clone(), s.id.clone());
-    let (for_cancel, subject) = (s.clone(), snapshot_subject(&s));
-    view! {
-        <tr data-snapshot-id=s.id.clone() data-status=s.status().to_owned()>
-            <td class="cell--check">
-                <input type="checkbox" aria-label=format!("Select snapshot {name}") disabled=!s.can_delete()
-                    prop:checked=move || selected.with(|sel| sel.contains(&for_check))
-                    on:change:target=move |ev| {
-                        let on = ev.target().checked();
-                        selected.update(|sel| set_member(sel, id.clone(), on));
-                    }/>
-            </td>
-            <td>
-                <a href=routes::snapshot(&s.id)><ApiText text=name.clone() max=CELL_CHARS/></a>
-                {description.map(|d| view! { <div class="muted small"><ApiText text=d max=CELL_CHARS/></div> })}
-            </td>
-            <td><StatusBadge status=s.status().to_owned()/>{stale_note}</td>
-            <td class="cell--usage">{progress}</td>
-            <td><Tag text=or_dash(s.snapshot_type.as_deref())/></td>
-            <td>{workload}</td>
-            <td>{or_dash(s.host.as_deref())}</td>
-            <td class="cell--nowrap"><Time value=s.created_at.clone()/></td>
-            <td class="cell--actions">
-                {s.can_cancel().then(|| view! {
-                    <button type="button" class="btn btn--secondary btn--small" aria-label=format!("Cancel snapshot {name}")
-                        disabled=move || cancelling.get()
-                        on:click=move |_| on_cancel.run(for_cancel.clone())>"Cancel"</button>
-                })}
-                {s.can_delete().then(|| view! {
-                    <button type="button" class="btn btn--danger-ghost btn--small" aria-label=format!("Delete snapshot {name}")
-                        on:click=move |_| on_delete.run(subject.clone())>"Delete"</button>
-                })}
-            </td>
-        </tr>
     }
 }
