@@ -2,6 +2,7 @@
 //! the tab closes) and in one reactive signal; nowhere else.
 
 use crate::api::{ApiError, Client, Secret};
+use futures::future::{ready, Either, Ready};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::future::Future;
@@ -119,21 +120,23 @@ pub fn use_session() -> SessionCtx {
 }
 
 /// The error returned when a page needs the API but nobody is signed in.
-pub fn signed_out_error() -> crate::api::ApiError {
+fn signed_out_error() -> crate::api::ApiError {
     crate::api::ApiError::Unauthorized {
         message: "You are not signed in.".to_owned(),
         request_id: None,
     }
 }
 
-/// Runs one API call with the current session's client.
-pub async fn with_client<T, F, Fut>(ctx: SessionCtx, call: F) -> Result<T, ApiError>
+/// One API call with the current session's client. The client is taken now, not when the
+/// future is first polled, so the future owns all it needs; with no session it fails as
+/// signed out.
+pub fn with_client<T, F, Fut>(ctx: SessionCtx, call: F) -> Either<Fut, Ready<Result<T, ApiError>>>
 where
     F: FnOnce(Client) -> Fut,
     Fut: Future<Output = Result<T, ApiError>>,
 {
     match ctx.client() {
-        Some(client) => call(client).await,
-        None => Err(signed_out_error()),
+        Some(client) => Either::Left(call(client)),
+        None => Either::Right(ready(Err(signed_out_error()))),
     }
 }

@@ -2,7 +2,7 @@
 
 use super::use_toasts;
 use crate::api::{ApiError, Client};
-use crate::session::{signed_out_error, use_session};
+use crate::session::{use_session, with_client};
 use leptos::prelude::*;
 use std::future::Future;
 use std::rc::Rc;
@@ -32,13 +32,10 @@ where
     let failed = Rc::new(failed);
     Action::new_local(move |input: &I| {
         let input = input.clone();
-        let request = ctx.client().map(|client| call(client, input.clone()));
+        let request = with_client(ctx, |client| call(client, input.clone()));
         let failed = failed.clone();
         async move {
-            let result = match request {
-                Some(request) => request.await,
-                None => Err(signed_out_error()),
-            };
+            let result = request.await;
             match &result {
                 Ok(output) => {
                     on_done.try_run((input, output.clone()));

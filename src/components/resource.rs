@@ -1,7 +1,7 @@
 //! The one way a page loads from the API.
 
 use crate::api::{ApiError, Client};
-use crate::session::{signed_out_error, use_session};
+use crate::session::{use_session, with_client};
 use leptos::prelude::*;
 use std::future::Future;
 
@@ -17,13 +17,6 @@ where
     Fut: Future<Output = Result<T, ApiError>> + 'static,
 {
     let ctx = use_session();
-    LocalResource::new(move || {
-        let request = ctx.client().map(|client| load(client, key()));
-        async move {
-            match request {
-                Some(request) => request.await,
-                None => Err(signed_out_error()),
-            }
-        }
-    })
+    // `key` runs inside the resource's closure, so what it reads is tracked.
+    LocalResource::new(move || with_client(ctx, |client| load(client, key())))
 }
