@@ -52,6 +52,12 @@ if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modu
   (cd tests/e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
 fi
 
+# A real Keystone (PyPI, versions pinned) for the demo and the end-to-end tests, in a venv
+# cached under ~/.cache/wlm-console: about 2 minutes the first time.
+if ! ./scripts/keystone.sh install; then
+  say "Keystone could not be installed (is Python's venv module there?): the demo falls back to fixed tokens"
+fi
+
 say "fetching crates for the native and wasm targets"
 cargo fetch --quiet
 cargo fetch --quiet --target wasm32-unknown-unknown

@@ -26,7 +26,7 @@ WEB_TESTS=()
 for f in tests/web_*.rs; do WEB_TESTS+=(--test "$(basename "$f" .rs)"); done
 cargo test --target wasm32-unknown-unknown "${WEB_TESTS[@]}"
 
-say "end-to-end tests (release build served by the emulator)"
+say "end-to-end tests (release build served by the emulator, a real Keystone from scripts/keystone.sh)"
 trunk build --release
 trunk build --features forced-panic --dist target/dist-forced-panic
 cargo build --quiet -p wlm-emulator

@@ -3,12 +3,12 @@
 
 use crate::components::{ToastRegion, Toasts};
 use crate::config::{use_config, ConfigCtx};
+use crate::pages::session::{ExpiryBanner, ReauthDialog, SessionSummary, SignOutButton};
 use crate::routes::{self, AppRoutes};
 use crate::session::{use_session, SessionCtx};
 use leptos::prelude::*;
 use leptos_router::components::{Router, A};
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_location;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -40,10 +40,14 @@ pub fn Shell(children: Children) -> impl IntoView {
     let ctx = use_session();
     let location = use_location();
     let chrome = move || ctx.is_signed_in() && location.pathname.get() != routes::LOGIN;
+    // Asked by the expiry banner, answered by the dialog.
+    let renew = RwSignal::new(false);
     view! {
         <div class="app">
             <Show when=chrome>
                 <AppHeader/>
+                <ExpiryBanner renew/>
+                <ReauthDialog renew/>
             </Show>
             <div class="app__body">
                 <Show when=chrome>
@@ -60,15 +64,7 @@ pub fn Shell(children: Children) -> impl IntoView {
 
 #[component]
 fn AppHeader() -> impl IntoView {
-    let ctx = use_session();
-    let navigate = use_navigate();
-    let project =
-        move || ctx.session.with(|s| s.as_ref().map(|s| s.project_id.clone()).unwrap_or_default());
     let title = move || use_config().unwrap_or_default().title().to_owned();
-    let sign_out = move |_| {
-        ctx.sign_out(Some("You signed out.".to_owned()));
-        navigate(routes::LOGIN, NavigateOptions::default());
-    };
     view! {
         <header class="app-header">
             <div class="app-header__brand">
@@ -77,11 +73,8 @@ fn AppHeader() -> impl IntoView {
                 <span class="app-header__subtitle">"Workloadmgr"</span>
             </div>
             <div class="app-header__session">
-                <span class="app-header__project">
-                    <span class="app-header__label">"Project "</span>
-                    <code>{project}</code>
-                </span>
-                <button type="button" class="btn btn--secondary btn--small" on:click=sign_out>"Sign out"</button>
+                <SessionSummary/>
+                <SignOutButton class="btn btn--secondary btn--small"/>
             </div>
         </header>
     }

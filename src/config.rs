@@ -1,5 +1,6 @@
 //! Runtime configuration from `/config.json` beside `index.html`, so one build serves any cloud.
 
+use crate::api::keystone::Keystone;
 use leptos::prelude::*;
 use serde::Deserialize;
 
@@ -13,27 +14,72 @@ pub const CONFIG_PATH: &str = "/config.json";
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct AppConfig {
-    /// Endpoint template with `{project_id}` where the project goes.
-    #[serde(default = "default_endpoint")]
-    pub endpoint: String,
+    /// Endpoint template with `{project_id}` where the project goes. When set it wins over
+    /// the token's catalog.
+    #[serde(default)]
+    pub endpoint: Option<String>,
     /// Product name in the header, for portals that brand the console.
     #[serde(default)]
     pub title: Option<String>,
+    /// Keystone v3 (absolute, or a same-origin path such as `/identity/v3`): with it the
+    /// console signs in with a password or a token and finds the endpoint in the catalog.
+    #[serde(default)]
+    pub keystone_url: Option<String>,
+    /// The catalog region to use; with none and several, the admin picks.
+    #[serde(default)]
+    pub region: Option<String>,
+    /// The catalog interface: `public`, `internal` or `admin`.
+    #[serde(default = "default_interface")]
+    pub interface: String,
+    #[serde(default = "default_domain")]
+    pub user_domain: String,
+    #[serde(default = "default_domain")]
+    pub project_domain: String,
 }
 
-fn default_endpoint() -> String {
-    DEFAULT_ENDPOINT.to_owned()
+fn default_interface() -> String {
+    "public".to_owned()
+}
+
+fn default_domain() -> String {
+    "Default".to_owned()
 }
 
 impl Default for AppConfig {
     fn default() -> Self {
-        Self { endpoint: default_endpoint(), title: None }
+        Self {
+            endpoint: None,
+            title: None,
+            keystone_url: None,
+            region: None,
+            interface: default_interface(),
+            user_domain: default_domain(),
+            project_domain: default_domain(),
+        }
     }
 }
 
 impl AppConfig {
     pub fn parse(text: &str) -> Option<Self> {
         serde_json::from_str(text).ok()
+    }
+    /// The endpoint template for a pasted token without Keystone, or the override.
+    pub fn endpoint(&self) -> &str {
+        self.endpoint
+            .as_deref()
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+            .unwrap_or(DEFAULT_ENDPOINT)
+    }
+    /// The configured endpoint that overrides the catalog, if any.
+    pub fn endpoint_override(&self) -> Option<&str> {
+        self.endpoint.as_deref().map(str::trim).filter(|e| !e.is_empty())
+    }
+    pub fn keystone(&self) -> Option<Keystone> {
+        self.keystone_url.as_deref().map(str::trim).filter(|u| !u.is_empty()).map(Keystone::new)
+    }
+    pub fn region(&self) -> Option<&str> {
+        self.region.as_deref().map(str::trim).filter(|r| !r.is_empty())
     }
     pub fn title(&self) -> &str {
         self.title.as_deref().filter(|t| !t.trim().is_empty()).unwrap_or("Backup Console")
@@ -76,9 +122,25 @@ mod tests {
     #[test]
     fn missing_fields_fall_back_to_the_defaults() {
         let cfg = AppConfig::parse(r#"{"title": "Acme Backups"}"#).unwrap();
-        assert_eq!(cfg.endpoint, DEFAULT_ENDPOINT);
+        assert_eq!(cfg.endpoint(), DEFAULT_ENDPOINT);
+        assert_eq!(cfg.endpoint_override(), None);
+        assert!(cfg.keystone().is_none());
+        assert_eq!((cfg.interface.as_str(), cfg.user_domain.as_str()), ("public", "Default"));
         assert_eq!(cfg.title(), "Acme Backups");
         assert_eq!(AppConfig::default().title(), "Backup Console");
         assert_eq!(AppConfig::parse("<!DOCTYPE html>"), None);
+    }
+
+    #[test]
+    fn keystone_settings_are_read() {
+        let cfg = AppConfig::parse(
+            r#"{"keystone_url": "/identity/v3/", "region": "RegionTwo", "interface": "internal",
+                "user_domain": "ldap", "endpoint": " "}"#,
+        )
+        .unwrap();
+        assert_eq!(cfg.keystone().map(|k| k.url().to_owned()).as_deref(), Some("/identity/v3"));
+        assert_eq!(cfg.region(), Some("RegionTwo"));
+        assert_eq!(cfg.endpoint_override(), None, "a blank endpoint does not override");
+        assert_eq!((cfg.user_domain.as_str(), cfg.project_domain.as_str()), ("ldap", "Default"));
     }
 }

@@ -30,6 +30,19 @@ pub fn api_time_millis(text: &str) -> Option<f64> {
     Some(((days * 86_400 + h * 3_600 + mi * 60) as f64 + s) * 1000.0)
 }
 
+/// The browser's clock, in milliseconds since the epoch.
+pub fn now_ms() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Date::now()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let since = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
+        since.map(|d| d.as_secs_f64() * 1000.0).unwrap_or(0.0)
+    }
+}
+
 /// `YYYY-MM-DD HH:MM:SS` in the browser's time zone; the raw text when it does not parse.
 pub fn local_time(text: &str) -> String {
     match api_time_millis(text) {

@@ -30,6 +30,8 @@ fn demo_session() -> Session {
         project_id: "proj1".into(),
         token: "secret-token-123".into(),
         expires_at: None,
+        clock_offset_ms: 0.0,
+        identity: None,
     }
 }
 

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos_router::components::Router;
 use std::collections::{HashMap, HashSet};
 use support::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use wlm_console::app::Providers;
 use wlm_console::components::DeleteSubject;
@@ -50,6 +51,8 @@ async fn the_shell_shows_project_navigation_and_signs_out() {
         project_id: "proj-shell".into(),
         token: "t".into(),
         expires_at: None,
+        clock_offset_ms: 0.0,
+        identity: None,
     });
     let root = container();
     let _handle = mount_to(root.clone(), wlm_console::App);
@@ -255,6 +258,8 @@ async fn snapshot_filters_go_into_the_url_with_the_api_parameter_names() {
         project_id: "proj-f".into(),
         token: "t".into(),
         expires_at: None,
+        clock_offset_ms: 0.0,
+        identity: None,
     });
     let root = container();
     let _handle = mount_to(
@@ -281,4 +286,71 @@ async fn snapshot_filters_go_into_the_url_with_the_api_parameter_names() {
     assert!(text(&find(&root, "#filter-date-to-error")).contains("YYYY-MM-DDTHH:MM:SS"));
     assert!(!location.search().unwrap().contains("date_to"));
     session::clear();
+}
+
+/// A session whose token ends `minutes_left` minutes from now (on Keystone's clock, which
+/// here is the browser's), signed in through Keystone as `admin`.
+fn keystone_session(minutes_left: f64) -> Session {
+    let end = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+        js_sys::Date::now() + minutes_left * 60_000.0,
+    ));
+    let iso: String = end.to_iso_string().into();
+    Session {
+        endpoint: "/v1/{project_id}".into(),
+        project_id: "proj-exp".into(),
+        token: "t".into(),
+        expires_at: Some(iso.trim_end_matches('Z').to_owned()),
+        clock_offset_ms: 0.0,
+        identity: Some(session::Identity {
+            keystone_url: "/identity/v3".into(),
+            user_id: "u1".into(),
+            user_name: "admin".into(),
+            user_domain: "Default".into(),
+            project_name: "demo".into(),
+            region: Some("RegionOne".into()),
+            roles: vec!["admin".into()],
+        }),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_token_about_to_expire_is_announced_and_can_be_renewed_in_place() {
+    session::save(&keystone_session(3.0));
+    let root = container();
+    let _handle = mount_to(root.clone(), wlm_console::App);
+    settle().await;
+    let header = text(&find(&root, ".app-header"));
+    assert!(
+        header.contains("admin") && header.contains("demo") && header.contains("RegionOne"),
+        "{header}"
+    );
+    let banner = find(&root, ".banner[role=status]");
+    assert!(text(&banner).contains("expires in about 3 minutes"), "{}", text(&banner));
+    click(&root, ".banner button");
+    settle().await;
+    let dialog: web_sys::HtmlDialogElement =
+        find(&root, "dialog[aria-labelledby=reauth-title]").unchecked_into();
+    assert!(dialog.open(), "the renewal dialog opens over the page");
+    assert_eq!(
+        find(&root, "#signin-user").unchecked_into::<web_sys::HtmlInputElement>().value(),
+        "admin"
+    );
+    assert!(find_all(&root, "#signin-project").is_empty(), "a renewal keeps the project");
+    assert!(text(&dialog).contains("Not now"), "a renewal before expiry may wait");
+}
+
+#[wasm_bindgen_test]
+async fn an_expired_token_is_never_sent_and_asks_for_a_new_sign_in() {
+    let expired = keystone_session(-1.0);
+    let asked = std::rc::Rc::new(std::cell::Cell::new(None));
+    let seen = asked.clone();
+    let client =
+        expired.client().with_unauthorized_handler(move |was_expired| seen.set(Some(was_expired)));
+    let result = wlm_console::api::backup_targets::list_backup_targets(&client).await;
+    let Err(wlm_console::api::ApiError::Unauthorized { message, request_id }) = result else {
+        panic!("expected a refusal without a request, got {result:?}")
+    };
+    assert!(message.contains("not sent"), "{message}");
+    assert_eq!(request_id, None, "no request was made");
+    assert_eq!(asked.get(), Some(true), "the app is told the token expired");
 }

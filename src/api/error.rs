@@ -36,6 +36,11 @@ pub enum ApiError {
         message: String,
         request_id: Option<String>,
     },
+    /// Keystone answered, but the answer cannot be used to sign in (no backup service in
+    /// the catalog, no project, another user than the one signed in).
+    SignIn {
+        message: String,
+    },
     /// A 2xx answer whose body is not what the API documents.
     Decode {
         status: u16,
@@ -59,7 +64,7 @@ impl ApiError {
 
     pub fn status(&self) -> Option<u16> {
         match self {
-            Self::Network { .. } | Self::Timeout { .. } => None,
+            Self::Network { .. } | Self::Timeout { .. } | Self::SignIn { .. } => None,
             Self::Unauthorized { .. } => Some(401),
             Self::Forbidden { .. } => Some(403),
             Self::NotFound { .. } => Some(404),
@@ -78,6 +83,7 @@ impl ApiError {
             | Self::Forbidden { message, .. }
             | Self::NotFound { message, .. }
             | Self::Conflict { message, .. }
+            | Self::SignIn { message }
             | Self::Http { message, .. } => message.clone(),
             Self::Decode { message, .. } => {
                 format!("The API sent a response this console cannot read: {message}")
@@ -87,7 +93,7 @@ impl ApiError {
 
     pub fn request_id(&self) -> Option<&str> {
         match self {
-            Self::Network { .. } | Self::Timeout { .. } => None,
+            Self::Network { .. } | Self::Timeout { .. } | Self::SignIn { .. } => None,
             Self::Unauthorized { request_id, .. }
             | Self::Forbidden { request_id, .. }
             | Self::NotFound { request_id, .. }
@@ -103,6 +109,7 @@ impl ApiError {
             Self::Network { .. } => "Network error".into(),
             Self::Timeout { .. } => "Timed out".into(),
             Self::Decode { .. } => "Unreadable response".into(),
+            Self::SignIn { .. } => "Cannot sign in".into(),
             other => match other.status() {
                 Some(s) => format!("HTTP {s} {}", default_message(s)),
                 None => "Error".into(),

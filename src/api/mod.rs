@@ -3,6 +3,7 @@
 
 pub mod backup_targets;
 pub mod error;
+pub mod keystone;
 mod secret;
 pub mod snapshots;
 pub mod target_types;
@@ -49,9 +50,9 @@ pub struct RawResponse {
     pub body: String,
 }
 
-/// What the app does on a 401 (signs out).
+/// What the app does on a 401, or when the token has expired (`true`): asks for a new sign-in.
 #[derive(Clone)]
-struct OnUnauthorized(Rc<dyn Fn()>);
+struct OnUnauthorized(Rc<dyn Fn(bool)>);
 
 impl std::fmt::Debug for OnUnauthorized {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -65,17 +66,25 @@ pub struct Client {
     base: String,
     project_id: String,
     token: Secret,
+    /// When the token ends, on the browser's clock: after that it is not sent.
+    expires_ms: Option<f64>,
     on_unauthorized: Option<OnUnauthorized>,
 }
 
 /// Fills the project id into an endpoint template: `{project_id}`, `{tenant_id}`,
-/// `%(tenant_id)s`, `%(project_id)s` and `$(tenant_id)` are all seen in the wild.
+/// `%(tenant_id)s`, `%(project_id)s`, `$(tenant_id)s` and `$(tenant_id)` are all seen in the wild.
 pub fn endpoint_for(template: &str, project_id: &str) -> String {
     let project = encode_segment(project_id);
     let mut url = template.trim().to_owned();
-    for placeholder in
-        ["{project_id}", "{tenant_id}", "%(tenant_id)s", "%(project_id)s", "$(tenant_id)"]
-    {
+    for placeholder in [
+        "{project_id}",
+        "{tenant_id}",
+        "%(tenant_id)s",
+        "%(project_id)s",
+        "$(tenant_id)s",
+        "$(project_id)s",
+        "$(tenant_id)",
+    ] {
         url = url.replace(placeholder, &project);
     }
     url.trim_end_matches('/').to_owned()
@@ -133,14 +142,27 @@ impl Client {
             base: endpoint_for(endpoint_template, project_id),
             project_id: project_id.to_owned(),
             token: token.clone(),
+            expires_ms: None,
             on_unauthorized: None,
         }
     }
 
-    /// Called on any 401, before the error is returned: the app signs out there.
-    pub fn with_unauthorized_handler(mut self, handler: impl Fn() + 'static) -> Self {
+    pub fn expiring_at(mut self, expires_ms: Option<f64>) -> Self {
+        self.expires_ms = expires_ms;
+        self
+    }
+
+    /// Called on any 401 (`false`) or instead of sending an expired token (`true`), before
+    /// the error is returned: the app asks for a new sign-in there.
+    pub fn with_unauthorized_handler(mut self, handler: impl Fn(bool) + 'static) -> Self {
         self.on_unauthorized = Some(OnUnauthorized(Rc::new(handler)));
         self
+    }
+
+    fn unauthorized(&self, expired: bool) {
+        if let Some(handler) = &self.on_unauthorized {
+            (handler.0)(expired);
+        }
     }
 
     pub fn base(&self) -> &str {
@@ -160,25 +182,25 @@ impl Client {
         body: Option<&Value>,
         timeout_secs: u32,
     ) -> Result<RawResponse, ApiError> {
+        if self.expires_ms.is_some_and(|at| crate::format::now_ms() >= at) {
+            self.unauthorized(true);
+            return Err(ApiError::Unauthorized {
+                message: "The token has expired, so it was not sent. Sign in again.".into(),
+                request_id: None,
+            });
+        }
         let url = build_url(&self.base, path, &[]);
-        let raw = transport::send(
-            &url,
-            query,
-            method,
-            &self.project_id,
-            self.token.expose(),
-            body,
-            timeout_secs,
-        )
-        .await?;
+        let token = self.token.expose();
+        let headers = [("X-Auth-Token", token), ("X-Auth-Project-Id", self.project_id.as_str())];
+        let outgoing =
+            transport::Outgoing { url: &url, method, query, headers: &headers, body, timeout_secs };
+        let raw = transport::send(outgoing, token).await?.raw;
         if (200..300).contains(&raw.status) {
             return Ok(raw);
         }
         let err = ApiError::from_response(raw.status, raw.request_id, &raw.body);
         if raw.status == 401 {
-            if let Some(handler) = &self.on_unauthorized {
-                (handler.0)();
-            }
+            self.unauthorized(false);
         }
         Err(err)
     }

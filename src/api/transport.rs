@@ -1,19 +1,29 @@
 //! The one place that talks to the browser's fetch: headers, timeout, request id.
 
-use super::{redact, ApiError, Method, RawResponse};
+use super::{redact, ApiError, Method, RawResponse, Secret};
 use futures::future::{select, Either};
 use gloo_net::http::RequestBuilder;
 use serde_json::Value;
 
-pub async fn send(
-    url: &str,
-    query: &[(&str, String)],
-    method: Method,
-    project_id: &str,
-    token: &str,
-    body: Option<&Value>,
-    timeout_secs: u32,
-) -> Result<RawResponse, ApiError> {
+/// One request as it leaves.
+pub struct Outgoing<'a> {
+    pub url: &'a str,
+    pub method: Method,
+    pub query: &'a [(&'a str, String)],
+    pub headers: &'a [(&'a str, &'a str)],
+    pub body: Option<&'a Value>,
+    pub timeout_secs: u32,
+}
+
+/// The answer, and the token Keystone hands out in `X-Subject-Token`.
+pub struct Reply {
+    pub raw: RawResponse,
+    pub subject_token: Option<Secret>,
+}
+
+/// Sends `out`; `secret` (a token or password inside it) is cut out of any error text.
+pub async fn send(out: Outgoing<'_>, secret: &str) -> Result<Reply, ApiError> {
+    let Outgoing { url, method, query, headers, body, timeout_secs } = out;
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
     let builder = RequestBuilder::new(url)
@@ -23,33 +33,34 @@ pub async fn send(
             Method::Put => gloo_net::http::Method::PUT,
             Method::Delete => gloo_net::http::Method::DELETE,
         })
-        .header("X-Auth-Token", token)
-        .header("X-Auth-Project-Id", project_id)
         .header("Accept", "application/json")
         // The browser's URLSearchParams encodes the values.
         .query(query.iter().map(|(k, v)| (*k, v.as_str())))
         .abort_signal(signal.as_ref());
+    let builder = headers.iter().fold(builder, |b, (name, value)| b.header(name, value));
     let request = match body {
         Some(json) => builder.header("Content-Type", "application/json").body(json.to_string()),
         None => builder.build(),
     }
     // Some browsers quote the offending header value, which may be the token.
-    .map_err(|e| ApiError::Network { message: redact(&e.to_string(), token) })?;
+    .map_err(|e| ApiError::Network { message: redact(&e.to_string(), secret) })?;
 
-    let token = token.to_owned();
+    let secret = secret.to_owned();
     let exchange = Box::pin(async move {
         let response = request
             .send()
             .await
-            .map_err(|e| ApiError::Network { message: redact(&network_text(&e), &token) })?;
+            .map_err(|e| ApiError::Network { message: redact(&network_text(&e), &secret) })?;
         let status = response.status();
         let headers = response.headers();
         let request_id = headers
             .get("x-compute-request-id")
             .or_else(|| headers.get("x-openstack-request-id"))
             .filter(|v| !v.is_empty());
+        let subject_token =
+            headers.get("x-subject-token").filter(|v| !v.is_empty()).map(Secret::from);
         let text = response.text().await.unwrap_or_default();
-        Ok(RawResponse { status, request_id, body: text })
+        Ok(Reply { raw: RawResponse { status, request_id, body: text }, subject_token })
     });
     let timer =
         Box::pin(gloo_timers::future::TimeoutFuture::new(timeout_secs.saturating_mul(1000)));

@@ -5,8 +5,8 @@ use crate::session::{use_session, with_client};
 use leptos::prelude::*;
 use std::future::Future;
 
-/// Loads with the session's client, again whenever what `key` reads changes (and on
-/// `refetch`). Show it with a `Loader`.
+/// Loads with the session's client, again whenever what `key` reads changes, when the session
+/// is renewed or moves to another project, and on `refetch`. Show it with a `Loader`.
 pub fn api_resource<K, T, Fut>(
     key: impl Fn() -> K + 'static,
     load: impl Fn(Client, K) -> Fut + 'static,
@@ -18,5 +18,8 @@ where
 {
     let ctx = use_session();
     // `key` runs inside the resource's closure, so what it reads is tracked.
-    LocalResource::new(move || with_client(ctx, |client| load(client, key())))
+    LocalResource::new(move || {
+        ctx.epoch.track();
+        with_client(ctx, |client| load(client, key()))
+    })
 }

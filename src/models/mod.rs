@@ -4,6 +4,7 @@
 pub mod backup_target;
 pub mod instance;
 pub mod json;
+pub mod keystone;
 pub mod new_backup_target;
 mod record;
 pub mod sign_in;

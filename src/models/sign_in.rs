@@ -28,6 +28,50 @@ impl Validate for TokenSignIn {
     }
 }
 
+/// The fields of a Keystone sign-in that can be wrong.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeystoneField {
+    User,
+    Domain,
+    Password,
+    Token,
+}
+
+/// A Keystone password sign-in; a blank project signs in unscoped.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PasswordSignIn {
+    pub user: String,
+    pub user_domain: String,
+    pub password: Secret,
+    pub project: String,
+}
+
+impl Validate for PasswordSignIn {
+    type Field = KeystoneField;
+    fn validate(&self) -> Result<(), FieldErrors<KeystoneField>> {
+        let mut errors = FieldErrors::default();
+        let blank =
+            |text: &str, what: &str| text.trim().is_empty().then(|| format!("Enter {what}."));
+        errors.check(KeystoneField::User, blank(&self.user, "your user name"));
+        errors.check(KeystoneField::Domain, blank(&self.user_domain, "the domain of your user"));
+        errors.check(KeystoneField::Password, blank(self.password.expose(), "your password"));
+        errors.into_result()
+    }
+}
+
+/// A pasted Keystone token, to be validated by Keystone.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PastedToken(pub Secret);
+
+impl Validate for PastedToken {
+    type Field = KeystoneField;
+    fn validate(&self) -> Result<(), FieldErrors<KeystoneField>> {
+        let mut errors = FieldErrors::default();
+        errors.check(KeystoneField::Token, validate::token(self.0.expose()));
+        errors.into_result()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -44,5 +88,22 @@ mod tests {
         assert!(errors.get(SignInField::Token).is_some());
         assert_eq!(errors.get(SignInField::Endpoint), None);
         assert!(!format!("{blank:?}").contains("s3cr3t"));
+    }
+
+    #[test]
+    fn a_password_sign_in_needs_user_domain_and_password_but_not_a_project() {
+        let form = PasswordSignIn {
+            user: " ".into(),
+            user_domain: "Default".into(),
+            password: "".into(),
+            project: String::new(),
+        };
+        let errors = form.validate().unwrap_err();
+        assert_eq!(errors.get(KeystoneField::User), Some("Enter your user name."));
+        assert_eq!(errors.get(KeystoneField::Password), Some("Enter your password."));
+        assert_eq!(errors.get(KeystoneField::Domain), None);
+        let ok = PasswordSignIn { user: "admin".into(), password: "pw-42".into(), ..form };
+        assert!(ok.validate().is_ok());
+        assert!(!format!("{ok:?}").contains("pw-42"));
     }
 }

@@ -4,5 +4,7 @@
 pub mod backup_targets;
 pub mod login;
 pub mod not_found;
+pub mod session;
+pub mod sign_in;
 pub mod snapshots;
 pub mod target_types;

@@ -24,9 +24,9 @@ export const DIST = join(root, 'dist');
 export const FORCED_PANIC_DIST = join(root, 'target', 'dist-forced-panic');
 
 /** Starts the emulator on a free port, serving `dist`; resolves once it listens. */
-export async function startEmulator(extra = [], { dist = DIST } = {}) {
+export async function startEmulator(extra = [], { dist = DIST, port = 0 } = {}) {
   const bin = join(root, 'target', 'debug', 'wlm-emulator');
-  const args = ['--port', '0', '--static', dist, '--snapshot-seconds', '6',
+  const args = ['--port', String(port), '--static', dist, '--snapshot-seconds', '6',
     '--create-delay-ms', '1500', '--tick-ms', '200', ...extra];
   const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
@@ -139,4 +139,59 @@ export function useSuite({ signInAs, ready } = {}, use = () => {}) {
     use({ emu, browser, page });
   });
   after(async () => { await browser?.close(); await emu?.stop(); });
+}
+
+/** A free loopback port (to know URLs before the servers that use them start). */
+export async function freePort() {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A real Keystone (scripts/keystone.sh) whose catalog lists an emulator on `emulatorPort` and
+ * whose CORS allows that origin. Resolves with the demo cloud's ids and passwords and a stop().
+ */
+export async function startKeystone({ emulatorPort }) {
+  const { execFile } = await import('node:child_process');
+  const { readFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { mkdtempSync } = await import('node:fs');
+  const dir = mkdtempSync(join(tmpdir(), 'wlm-keystone-'));
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${emulatorPort}`;
+  const script = join(root, 'scripts', 'keystone.sh');
+  const run = (args) => new Promise((resolve, reject) => {
+    execFile(script, args, { timeout: 300000 }, (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout)));
+  });
+  await run(['start', dir, String(port), origin, `${origin}/v1/%(tenant_id)s`]);
+  const stack = JSON.parse(readFileSync(join(dir, 'stack.json'), 'utf8'));
+  return {
+    ...stack,
+    async stop() { await run(['stop', dir]); },
+    /** Keystone's REST API, for what the tests do behind the console's back. */
+    async call(method, path, { token, subject, body } = {}) {
+      const headers = { 'Content-Type': 'application/json' };
+      if (token) headers['X-Auth-Token'] = token;
+      if (subject) headers['X-Subject-Token'] = subject;
+      const r = await fetch(stack.keystone_url + path, { method, headers, body: body && JSON.stringify(body) });
+      const text = await r.text();
+      return { status: r.status, token: r.headers.get('x-subject-token'), body: text ? JSON.parse(text) : null };
+    },
+    async passwordToken(user, project) {
+      const scope = project ? { project: { name: project, domain: { name: 'Default' } } } : undefined;
+      const r = await this.call('POST', '/auth/tokens', { body: { auth: {
+        identity: { methods: ['password'], password: { user: { name: user, domain: { name: 'Default' }, password: stack.users[user].password } } },
+        ...(scope ? { scope } : {}),
+      } } });
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+      return r.token;
+    },
+  };
 }

@@ -73,7 +73,7 @@ test('a bad token is rejected with a clear message', async () => {
   await shot(page, '05-login-rejected');
 });
 
-test('a deep link survives sign-in, and a 401 mid-session returns to it after signing in again', async () => {
+test('a deep link survives sign-in, and a 401 mid-session asks to sign in again over the page', async () => {
   const page = await newPage(browser);
   await page.goto(emu.url + '/snapshots?host=TVM2');
   await page.getByLabel('Project ID').waitFor();
@@ -89,14 +89,16 @@ test('a deep link survives sign-in, and a 401 mid-session returns to it after si
   await page.locator('table[aria-label="Backup target types"] tbody tr').first().waitFor();
   await emu.failNext({ status: 401, body: '{"unauthorized": {"message": "Token expired", "code": 401}}', path_contains: '/backup_target' });
   await page.getByRole('button', { name: 'Refresh' }).click();
-  await page.getByRole('heading', { name: 'Sign in to the Backup Console' }).waitFor();
-  assert.match(await page.locator('.notice').innerText(), /session has ended/i);
-  assert.match(page.url(), /next=%2Ftarget-types/);
-  await page.getByLabel('Project ID').fill(PROJECT);
-  await page.getByLabel('Token').fill(ADMIN);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/target-types$/);
-  await page.getByRole('heading', { name: 'Target types', level: 1 }).waitFor();
+  const dialog = page.getByRole('dialog', { name: 'Sign in again' });
+  await dialog.waitFor();
+  assert.match(await dialog.innerText(), /HTTP 401/);
+  assert.match(page.url(), /\/target-types$/, 'the page stays');
+  assert.equal(await dialog.getByLabel('Project ID').inputValue(), PROJECT);
+  await dialog.getByLabel('Token').fill(ADMIN);
+  await dialog.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.locator('table[aria-label="Backup target types"] tbody tr').first().waitFor();
+  assert.deepEqual(page.errors, []);
 });
 
 test('the console is usable at 768 px wide', async () => {

@@ -139,7 +139,12 @@ pub fn use_snapshot_poller(
                 continue;
             }
             active.try_set(true);
-            let Some(client) = ctx.client() else { break };
+            // No client while a new sign-in is asked for: wait for it, then go on.
+            let Some(client) = ctx.client() else {
+                active.try_set(false);
+                delay = IDLE_CHECK_MS;
+                continue;
+            };
             // Rounds run one after another, so answers of one round cannot overtake the next;
             // within a snapshot, `merge_polled` keeps the newer state by its own clock.
             let requests = ids.into_iter().map(|id| {
@@ -154,7 +159,6 @@ pub fn use_snapshot_poller(
                 break;
             }
             let mut changed = false;
-            let mut signed_out = false;
             for (id, result) in results {
                 let failed =
                     result.as_ref().err().filter(|e| !matches!(e, ApiError::NotFound { .. }));
@@ -174,13 +178,9 @@ pub fn use_snapshot_poller(
                         rows.try_update(|list| list.retain(|s| s.id != id));
                         changed = true;
                     }
-                    // The session has ended (the app signs out): stop, quietly.
-                    Err(ApiError::Unauthorized { .. }) => signed_out = true,
+                    // A 401 asks for a new sign-in; the next rounds wait for it.
                     Err(_) => {}
                 }
-            }
-            if signed_out {
-                break;
             }
             delay = next_delay(delay, changed);
         }

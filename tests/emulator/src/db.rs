@@ -392,3 +392,17 @@ pub fn seed_bulk(conn: &mut Connection, n: usize) -> rusqlite::Result<()> {
     }
     tx.commit()
 }
+
+/// Moves the demo data to other project ids: a real Keystone makes its own ids, and the
+/// demo data must belong to the projects it made.
+pub fn assign_projects(conn: &Connection, demo: &str, other: &str) -> rusqlite::Result<()> {
+    for table in ["workloads", "snapshots", "backup_target_type_projects"] {
+        for (from, to) in [(DEMO_PROJECT, demo), (OTHER_PROJECT, other)] {
+            conn.execute(
+                &format!("UPDATE {table} SET project_id = ?2 WHERE project_id = ?1"),
+                params![from, to],
+            )?;
+        }
+    }
+    Ok(())
+}

@@ -3,6 +3,7 @@
 
 pub mod db;
 pub mod fault;
+pub mod keystone;
 mod lifecycle;
 mod snapshots;
 mod targets;
@@ -38,6 +39,11 @@ pub struct Config {
     pub tick_ms: u64,
     /// Extra finished snapshots to seed, for measuring the console at scale.
     pub extra_snapshots: usize,
+    /// Check tokens against this Keystone (its v3 URL) instead of the fixed demo tokens.
+    pub keystone: Option<String>,
+    /// The project ids the demo data belongs to (Keystone's, with `--keystone`).
+    pub demo_project: String,
+    pub other_project: String,
 }
 
 impl Default for Config {
@@ -53,6 +59,9 @@ impl Default for Config {
             api_version: "5.2".into(),
             tick_ms: 250,
             extra_snapshots: 0,
+            keystone: None,
+            demo_project: db::DEMO_PROJECT.into(),
+            other_project: db::OTHER_PROJECT.into(),
         }
     }
 }
@@ -86,6 +95,7 @@ pub struct AppState {
     pub db: Arc<Mutex<rusqlite::Connection>>,
     pub config: Arc<Config>,
     pub faults: Arc<Mutex<Vec<InjectedFault>>>,
+    pub keystone: Option<Arc<keystone::KeystoneCheck>>,
 }
 
 impl AppState {
@@ -94,11 +104,15 @@ impl AppState {
         if config.seed {
             db::seed(&conn)?;
             db::seed_bulk(&mut conn, config.extra_snapshots)?;
+            db::assign_projects(&conn, &config.demo_project, &config.other_project)?;
         }
+        let keystone =
+            config.keystone.as_deref().map(|url| Arc::new(keystone::KeystoneCheck::new(url)));
         Ok(Self {
             db: Arc::new(Mutex::new(conn)),
             config: Arc::new(config),
             faults: Arc::new(Mutex::new(Vec::new())),
+            keystone,
         })
     }
 
@@ -175,13 +189,6 @@ async fn api_gate(State(state): State<AppState>, req: Request, next: Next) -> Re
         }
     };
     let token = parts.headers.get("x-auth-token").and_then(|v| v.to_str().ok()).unwrap_or("");
-    let role = if token == state.config.admin_token {
-        Some(Role::Admin)
-    } else if token == state.config.member_token {
-        Some(Role::Member)
-    } else {
-        None
-    };
     let header_text =
         |name: &str| parts.headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
     let method = parts.method.to_string();
@@ -191,6 +198,8 @@ async fn api_gate(State(state): State<AppState>, req: Request, next: Next) -> Re
         .get::<axum::extract::OriginalUri>()
         .map(|o| o.0.path().to_owned())
         .unwrap_or_else(|| parts.uri.path().to_owned());
+    let access = access(&state, token, &path, header_text("x-auth-project-id").as_deref()).await;
+    let role = access.as_ref().ok().copied();
     let seq = {
         let conn = state.conn();
         let inserted = conn.execute(
@@ -210,8 +219,8 @@ async fn api_gate(State(state): State<AppState>, req: Request, next: Next) -> Re
         inserted.ok().map(|_| conn.last_insert_rowid())
     };
 
-    let response = if role.is_none() {
-        Fault::unauthorized().into_response()
+    let response = if let Err(fault) = access {
+        fault.into_response()
     } else if let Some(fault) = take_fault(&state, &method, &path) {
         (
             StatusCode::from_u16(fault.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
@@ -232,6 +241,45 @@ async fn api_gate(State(state): State<AppState>, req: Request, next: Next) -> Re
         );
     }
     stamp(response, &request_id)
+}
+
+/// Who may do what with `token`: the fixed demo tokens, or, with `--keystone`, what Keystone
+/// says, where the project in the URL and in `X-Auth-Project-Id` must be the token's own.
+async fn access(
+    state: &AppState,
+    token: &str,
+    path: &str,
+    project_header: Option<&str>,
+) -> Result<Role, Fault> {
+    let Some(keystone) = &state.keystone else {
+        return if token == state.config.admin_token {
+            Ok(Role::Admin)
+        } else if token == state.config.member_token {
+            Ok(Role::Member)
+        } else {
+            Err(Fault::unauthorized())
+        };
+    };
+    let scope = match keystone.check(token).await {
+        keystone::Check::Valid(scope) => scope,
+        keystone::Check::Invalid => return Err(Fault::unauthorized()),
+        keystone::Check::Unavailable(why) => {
+            return Err(Fault::new(StatusCode::SERVICE_UNAVAILABLE, why));
+        }
+    };
+    let url_project =
+        path.strip_prefix("/v1/").and_then(|rest| rest.split('/').next()).unwrap_or("");
+    for (what, project) in
+        [("URL", Some(url_project)), ("X-Auth-Project-Id header", project_header)]
+    {
+        if project.is_some_and(|p| p != scope.project_id) {
+            return Err(Fault::forbidden(format!(
+                "The token is scoped to project {}, not to the project in the {what}.",
+                scope.project_id
+            )));
+        }
+    }
+    Ok(scope.role)
 }
 
 fn stamp(mut response: Response, request_id: &str) -> Response {

@@ -6,7 +6,8 @@ use wlm_emulator::{router, spawn_lifecycle, AppState, Config};
 const USAGE: &str =
     "usage: wlm-emulator [--port N] [--host ADDR] [--db PATH] [--static DIR] [--no-seed]
        [--member-token T] [--admin-token T] [--snapshot-seconds S] [--create-delay-ms MS]
-       [--api-version 5.0|5.2] [--tick-ms MS] [--extra-snapshots N]";
+       [--api-version 5.0|5.2] [--tick-ms MS] [--extra-snapshots N]
+       [--keystone URL] [--demo-project ID] [--other-project ID]";
 
 fn parse() -> Result<(Config, SocketAddr), String> {
     let mut config = Config::default();
@@ -39,6 +40,9 @@ fn parse() -> Result<(Config, SocketAddr), String> {
                 config.extra_snapshots =
                     value()?.parse().map_err(|e| format!("--extra-snapshots: {e}"))?
             }
+            "--keystone" => config.keystone = Some(value()?),
+            "--demo-project" => config.demo_project = value()?,
+            "--other-project" => config.other_project = value()?,
             "-h" | "--help" => return Err(USAGE.to_owned()),
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
         }
@@ -75,9 +79,14 @@ async fn main() {
     let addr = listener.local_addr().unwrap_or(addr);
     println!("wlm-emulator listening on http://{addr}/");
     println!("  API endpoint: http://{addr}/v1/{{project_id}}");
-    println!("  demo project ID: {}", wlm_emulator::db::DEMO_PROJECT);
-    println!("  admin token:  {}", config.admin_token);
-    println!("  member token: {}", config.member_token);
+    println!("  demo project ID: {}", config.demo_project);
+    match &config.keystone {
+        Some(url) => println!("  tokens are checked by Keystone at {url}"),
+        None => {
+            println!("  admin token:  {}", config.admin_token);
+            println!("  member token: {}", config.member_token);
+        }
+    }
     if let Some(dir) = &config.static_dir {
         println!("  console: http://{addr}/ (serving {})", dir.display());
     }

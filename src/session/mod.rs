@@ -1,0 +1,135 @@
+//! The signed-in session: token, project, endpoint, and who signed in. It lives in
+//! `sessionStorage` (gone when the tab closes) and in one reactive signal; nowhere else.
+
+mod ctx;
+pub mod sign_in;
+
+pub use ctx::{use_session, with_client, SessionCtx};
+
+use crate::api::{Client, Secret};
+use crate::format::{api_time_millis, now_ms};
+use serde::{Deserialize, Serialize};
+
+pub const STORAGE_KEY: &str = "wlm-console.session";
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    /// The Workloadmgr endpoint template (`{project_id}` or `%(tenant_id)s` still in it).
+    pub endpoint: String,
+    pub project_id: String,
+    pub token: Secret,
+    /// When the token expires, as Keystone says (ISO 8601, UTC, Keystone's clock).
+    #[serde(default)]
+    pub expires_at: Option<String>,
+    /// How far the browser's clock runs ahead of Keystone's.
+    #[serde(default)]
+    pub clock_offset_ms: f64,
+    /// Who signed in, when Keystone said so (not for a pasted token without Keystone).
+    #[serde(default)]
+    pub identity: Option<Identity>,
+}
+
+/// What Keystone told about the session's token.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Identity {
+    pub keystone_url: String,
+    pub user_id: String,
+    pub user_name: String,
+    pub user_domain: String,
+    pub project_name: String,
+    pub region: Option<String>,
+    pub roles: Vec<String>,
+}
+
+impl Session {
+    /// A client that refuses to send once the token has expired.
+    pub fn client(&self) -> Client {
+        Client::new(&self.endpoint, &self.project_id, &self.token).expiring_at(self.expires_ms())
+    }
+
+    /// The expiry on the browser's clock.
+    pub fn expires_ms(&self) -> Option<f64> {
+        self.expires_at.as_deref().and_then(api_time_millis).map(|at| at + self.clock_offset_ms)
+    }
+
+    pub fn is_expired(&self, now_ms: f64) -> bool {
+        self.expires_ms().is_some_and(|at| at <= now_ms)
+    }
+
+    /// The same user in the same project: a renewed session may replace this one without
+    /// mixing one project's data into another's page.
+    pub fn same_principal(&self, other: &Session) -> bool {
+        let user = |s: &Session| s.identity.as_ref().map(|i| i.user_id.clone());
+        self.project_id == other.project_id && user(self) == user(other)
+    }
+
+    pub fn user_label(&self) -> Option<&str> {
+        self.identity.as_ref().map(|i| i.user_name.as_str())
+    }
+
+    /// The project's name where known, its id otherwise.
+    pub fn project_label(&self) -> &str {
+        let name = self.identity.as_ref().map(|i| i.project_name.as_str());
+        crate::models::name_or_id(name, &self.project_id)
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// The stored session; a missing, unreadable or expired one is `None`.
+pub fn load() -> Option<Session> {
+    let text = storage()?.get_item(STORAGE_KEY).ok().flatten()?;
+    let session: Session = serde_json::from_str(&text).ok()?;
+    if session.is_expired(now_ms()) {
+        clear();
+        return None;
+    }
+    Some(session)
+}
+
+pub fn save(session: &Session) {
+    if let (Some(store), Ok(text)) = (storage(), serde_json::to_string(session)) {
+        let _ = store.set_item(STORAGE_KEY, &text);
+    }
+}
+
+pub fn clear() {
+    if let Some(store) = storage() {
+        let _ = store.remove_item(STORAGE_KEY);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn session(user: &str, project: &str) -> Session {
+        Session {
+            endpoint: "/v1/{project_id}".into(),
+            project_id: project.into(),
+            token: "t".into(),
+            expires_at: Some("2026-11-26T18:00:00.000000Z".into()),
+            clock_offset_ms: 60_000.0,
+            identity: Some(Identity { user_id: user.into(), ..Identity::default() }),
+        }
+    }
+
+    #[test]
+    fn expiry_is_on_the_browsers_clock() {
+        let s = session("u", "p");
+        let keystone_end = api_time_millis("2026-11-26T18:00:00").unwrap();
+        assert_eq!(s.expires_ms(), Some(keystone_end + 60_000.0));
+        assert!(!s.is_expired(keystone_end + 59_000.0), "the browser runs a minute ahead");
+        assert!(s.is_expired(keystone_end + 60_000.0));
+    }
+
+    #[test]
+    fn only_the_same_user_in_the_same_project_may_renew_a_session() {
+        let s = session("u1", "p1");
+        assert!(s.same_principal(&session("u1", "p1")));
+        assert!(!s.same_principal(&session("u2", "p1")));
+        assert!(!s.same_principal(&session("u1", "p2")));
+    }
+}
