@@ -47,15 +47,24 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
 fi
 
+if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ] || [ ! -f /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ]; then
+  say "installing nginx and its brotli module (Debian packages)"
+  $SUDO apt-get update
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y nginx-light libnginx-mod-http-brotli-filter
+fi
+
 if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/@axe-core/playwright ]; then
   say "installing the end-to-end test packages (playwright-core, axe-core; no browser download)"
   (cd tests/e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
 fi
 
-# A real Keystone (PyPI, versions pinned) for the demo and the end-to-end tests, in a venv
-# cached under ~/.cache/wlm-console: about 2 minutes the first time.
+# A real Keystone and Horizon (PyPI, versions pinned) for the demo and the end-to-end tests, in
+# venvs cached under ~/.cache/wlm-console: about 3 minutes the first time.
 if ! ./scripts/keystone.sh install; then
   say "Keystone could not be installed (is Python's venv module there?): the demo falls back to fixed tokens"
+fi
+if ! ./scripts/horizon.sh install; then
+  say "Horizon could not be installed: the embedding tests will fail"
 fi
 
 say "fetching crates for the native and wasm targets"

@@ -10,33 +10,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 HERE="$PWD/scripts/keystone"
 REQS="$HERE/requirements.txt"
-CACHE="${WLM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/wlm-console}"
-VENV="$CACHE/keystone-$(sha256sum "$REQS" | cut -c1-12)"
+NAME=keystone
 ADMIN_PASSWORD="${KEYSTONE_ADMIN_PASSWORD:-admin-demo-pw}"
-
-install_venv() {
-  if [ -f "$VENV/.installed" ]; then
-    return 0
-  fi
-  if ! python3 -m venv --help >/dev/null 2>&1; then
-    echo "keystone.sh: Python's venv module is not available (python3 -m venv)" >&2
-    return 3
-  fi
-  echo "==> installing Keystone into $VENV (about 2 minutes, once)"
-  # Scripts in a venv name its path, so it is built in place and marked complete at the end.
-  rm -rf "$VENV"
-  python3 -m venv "$VENV"
-  "$VENV/bin/pip" install --quiet --disable-pip-version-check -r "$REQS"
-  touch "$VENV/.installed"
-}
-
-stop() {
-  local dir="$1"
-  if [ -f "$dir/keystone.pid" ]; then
-    kill "$(cat "$dir/keystone.pid")" 2>/dev/null || true
-    rm -f "$dir/keystone.pid"
-  fi
-}
+# shellcheck source=lib/service.sh
+. "$PWD/scripts/lib/service.sh"
 
 start() {
   local dir port origins wlm_url url
@@ -72,21 +49,13 @@ CONF
   HOME="$dir/home" OS_KEYSTONE_CONFIG_FILES="$conf" \
     "$VENV/bin/gunicorn" --chdir "$HERE" --bind "127.0.0.1:$port" --workers 2 --timeout 120 \
     --pid "$dir/keystone.pid" --daemon --error-logfile "$dir/gunicorn.log" wsgi:application
-  for _ in $(seq 1 120); do
-    if "$VENV/bin/python" -c "import urllib.request as u; u.urlopen('$url', timeout=2)" >/dev/null 2>&1; then
-      "$VENV/bin/python" "$HERE/seed.py" "$url" "$ADMIN_PASSWORD" "$wlm_url" "$dir/stack.json"
-      return 0
-    fi
-    sleep 0.5
-  done
+  if wait_for "$url"; then
+    "$VENV/bin/python" "$HERE/seed.py" "$url" "$ADMIN_PASSWORD" "$wlm_url" "$dir/stack.json"
+    return 0
+  fi
   echo "keystone.sh: Keystone did not answer on $url; see $dir/gunicorn.log and $dir/keystone.log" >&2
   stop "$dir"
   return 1
 }
 
-case "${1:-}" in
-  install) install_venv ;;
-  start) [ $# -eq 5 ] || { sed -n 2,9p "$0"; exit 2; }; start "$2" "$3" "$4" "$5" ;;
-  stop) [ $# -eq 2 ] || { sed -n 2,9p "$0"; exit 2; }; stop "$2" ;;
-  *) sed -n 2,9p "$0"; exit 2 ;;
-esac
+service_main "$@"

@@ -3,7 +3,10 @@
 
 use crate::components::{ToastRegion, Toasts};
 use crate::config::{use_config, ConfigCtx};
-use crate::pages::session::{ExpiryBanner, ReauthDialog, SessionSummary, SignOutButton};
+use crate::embed::{use_embed, EmbedCtx};
+use crate::pages::session::{
+    ExpiryBanner, PortalRenewal, ReauthDialog, SessionSummary, SignOutButton,
+};
 use crate::routes::{self, AppRoutes};
 use crate::session::{use_session, SessionCtx};
 use leptos::prelude::*;
@@ -28,9 +31,16 @@ pub fn App() -> impl IntoView {
 /// inside it too.
 #[component]
 pub fn Providers(children: Children) -> impl IntoView {
-    SessionCtx::provide();
+    let session = SessionCtx::provide();
     Toasts::provide();
     ConfigCtx::provide();
+    let embed = EmbedCtx::provide();
+    // Framed by an allowed portal: listen for the session it hands over.
+    Effect::new(move |_| {
+        if let Some(cfg) = use_config() {
+            embed.start(&cfg, session);
+        }
+    });
     children()
 }
 
@@ -40,14 +50,19 @@ pub fn Shell(children: Children) -> impl IntoView {
     let ctx = use_session();
     let location = use_location();
     let chrome = move || ctx.is_signed_in() && location.pathname.get() != routes::LOGIN;
+    // Inside a portal, the portal shows who is signed in where, and renews the session.
+    let embedded = move || use_embed().is_some_and(|e| e.active.get());
     // Asked by the expiry banner, answered by the dialog.
     let renew = RwSignal::new(false);
     view! {
         <div class="app">
-            <Show when=chrome>
+            <Show when=move || chrome() && !embedded()>
                 <AppHeader/>
                 <ExpiryBanner renew/>
                 <ReauthDialog renew/>
+            </Show>
+            <Show when=move || chrome() && embedded()>
+                <PortalRenewal/>
             </Show>
             <div class="app__body">
                 <Show when=chrome>

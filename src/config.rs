@@ -35,6 +35,15 @@ pub struct AppConfig {
     pub user_domain: String,
     #[serde(default = "default_domain")]
     pub project_domain: String,
+    /// Embedding: the portal origins allowed to frame the console and hand it a session.
+    #[serde(default)]
+    pub embed: Option<EmbedConfig>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+pub struct EmbedConfig {
+    #[serde(default)]
+    pub allowed_origins: Vec<String>,
 }
 
 fn default_interface() -> String {
@@ -55,6 +64,7 @@ impl Default for AppConfig {
             interface: default_interface(),
             user_domain: default_domain(),
             project_domain: default_domain(),
+            embed: None,
         }
     }
 }
@@ -77,6 +87,15 @@ impl AppConfig {
     }
     pub fn keystone(&self) -> Option<Keystone> {
         self.keystone_url.as_deref().map(str::trim).filter(|u| !u.is_empty()).map(Keystone::new)
+    }
+    /// The portal origins (exact, without a trailing slash) that may embed the console.
+    pub fn embed_origins(&self) -> Vec<String> {
+        let origins = self.embed.as_ref().map(|e| e.allowed_origins.as_slice()).unwrap_or_default();
+        origins
+            .iter()
+            .map(|o| o.trim().trim_end_matches('/').to_owned())
+            .filter(|o| !o.is_empty())
+            .collect()
     }
     pub fn region(&self) -> Option<&str> {
         self.region.as_deref().map(str::trim).filter(|r| !r.is_empty())

@@ -5,6 +5,7 @@ pub mod app;
 pub mod components;
 pub mod config;
 pub mod crash;
+pub mod embed;
 pub mod format;
 pub mod models;
 pub mod pages;

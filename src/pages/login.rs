@@ -2,6 +2,7 @@
 
 use crate::components::Loading;
 use crate::config::use_config;
+use crate::embed::use_embed;
 use crate::pages::sign_in::{Purpose, SignInForms};
 use crate::routes::use_next;
 use crate::session::{use_session, Session};
@@ -14,10 +15,17 @@ pub fn LoginPage() -> impl IntoView {
     let ctx = use_session();
     let navigate = use_navigate();
     let next = use_next();
-    let on_session = Callback::new(move |session: Session| {
-        ctx.sign_in(session);
-        navigate(&next.get_untracked(), NavigateOptions { replace: true, ..Default::default() });
+    // Signed in here, or by the portal that frames the console: on to where the admin was going.
+    Effect::new(move |_| {
+        if ctx.is_signed_in() {
+            navigate(
+                &next.get_untracked(),
+                NavigateOptions { replace: true, ..Default::default() },
+            );
+        }
     });
+    let on_session = Callback::new(move |session: Session| ctx.sign_in(session));
+    let embedded = move || use_embed().is_some_and(|e| e.active.get());
     // The forms depend on whether Keystone is configured: drawn once the config is known.
     let config = Memo::new(move |_| use_config());
     let intro = move || match config.get().and_then(|c| c.keystone()) {
@@ -31,6 +39,7 @@ pub fn LoginPage() -> impl IntoView {
                 <p class="login__intro">{intro}</p>
                 {move || ctx.notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
                 {move || match config.get() {
+                    _ if embedded() => view! { <Loading text="Waiting for the portal to hand over your session…"/> }.into_any(),
                     Some(cfg) => view! { <SignInForms cfg purpose=Purpose::SignIn on_session/> }.into_any(),
                     None => view! { <Loading text="Loading the configuration…"/> }.into_any(),
                 }}

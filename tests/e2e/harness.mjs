@@ -23,28 +23,55 @@ export const DIST = join(root, 'dist');
 /** A debug build with `--features forced-panic` (scripts/test.sh builds it). */
 export const FORCED_PANIC_DIST = join(root, 'target', 'dist-forced-panic');
 
-/** Starts the emulator on a free port, serving `dist`; resolves once it listens. */
-export async function startEmulator(extra = [], { dist = DIST, port = 0 } = {}) {
-  const bin = join(root, 'target', 'debug', 'wlm-emulator');
-  const args = ['--port', String(port), '--static', dist, '--snapshot-seconds', '6',
-    '--create-delay-ms', '1500', '--tick-ms', '200', ...extra];
-  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise((resolve, reject) => {
+/** Origins the browser may talk to: the nginx fronts started here (and a test's own portal). */
+export const allowedOrigins = new Set();
+/** CSP violations, missing headers and requests that left the origin, on every page. */
+export const guardProblems = [];
+
+/** Spawns `cmd` and resolves once a line of its stdout matches `pattern` (with the match). */
+function spawnUntil(cmd, args, pattern, what, env) {
+  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+  const ready = new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`emulator did not start: ${out}`)), 20000);
+    const timer = setTimeout(() => reject(new Error(`${what} did not start: ${out}`)), 20000);
     child.stdout.on('data', (chunk) => {
       out += chunk;
-      const m = out.match(/listening on (http:\/\/[^/\s]+)\//);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
+      const m = out.match(pattern);
+      if (m) { clearTimeout(timer); resolve(m); }
     });
-    child.on('exit', (code) => reject(new Error(`emulator exited ${code}: ${out}`)));
+    child.on('exit', (code) => reject(new Error(`${what} exited ${code}: ${out}`)));
   });
+  return { child, ready };
+}
+
+/**
+ * Starts the emulator, and nginx in front of it (scripts/nginx.sh, as deployed): the console
+ * from `dist`, the API under /v1/, Keystone under /identity/ when `keystoneUpstream` is given.
+ * `url` is nginx's origin (what the browser uses); the test hooks go to the emulator directly.
+ */
+export async function startEmulator(extra = [], { dist = DIST, port, keystoneUpstream, frameAncestors } = {}) {
+  const bin = join(root, 'target', 'debug', 'wlm-emulator');
+  const args = ['--port', '0', '--snapshot-seconds', '6', '--create-delay-ms', '1500', '--tick-ms', '200', ...extra];
+  const emulator = spawnUntil(bin, args, /listening on (http:\/\/[^/\s]+)\//, 'emulator');
+  const direct = (await emulator.ready)[1];
+  const nginxPort = port ?? await freePort();
+  const env = { PORT: String(nginxPort), DIST: dist, WLM_UPSTREAM: direct, KEYSTONE_UPSTREAM: keystoneUpstream ?? '',
+    FRAME_ANCESTORS: frameAncestors ?? '' };
+  const nginx = spawnUntil(join(root, 'scripts', 'nginx.sh'), [], /nginx listening on (http:\/\/[^/\s]+)\//, 'nginx', env);
+  const url = (await nginx.ready)[1];
+  allowedOrigins.add(url);
+  const child = emulator.child;
   return {
     url,
-    async stop() { child.kill('SIGTERM'); },
+    direct,
+    async stop() {
+      nginx.child.kill('SIGTERM');
+      child.kill('SIGTERM');
+      await new Promise((r) => (nginx.child.exitCode !== null ? r() : nginx.child.once('exit', r)));
+    },
     /** Every API request the emulator received after `since` (its sequence number). */
     async requests(since = 0) {
-      const r = await fetch(`${url}/_emulator/requests?since=${since}`);
+      const r = await fetch(`${direct}/_emulator/requests?since=${since}`);
       return (await r.json()).requests;
     },
     async lastSeq() {
@@ -53,7 +80,7 @@ export async function startEmulator(extra = [], { dist = DIST, port = 0 } = {}) 
     },
     /** Makes the next matching API request fail with this answer. */
     async failNext(fault) {
-      const r = await fetch(`${url}/_emulator/fail_next`, { method: 'POST', body: JSON.stringify(fault) });
+      const r = await fetch(`${direct}/_emulator/fail_next`, { method: 'POST', body: JSON.stringify(fault) });
       assert.equal(r.status, 204);
     },
     /** Calls the API directly, to check what the console did. */
@@ -79,14 +106,54 @@ export async function launchBrowser() {
 }
 
 /** A fresh page; page errors and dialogs (alert from injected HTML) are collected. */
-export async function newPage(browser, viewport = { width: 1366, height: 900 }) {
+export async function newPage(browser, viewport = { width: 1366, height: 900 }, { guarded = true } = {}) {
   const context = await browser.newContext({ viewport });
+  await context.addInitScript(() => document.addEventListener('securitypolicyviolation',
+    (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`)));
   const page = await context.newPage();
+  if (guarded) guard(page);
   page.errors = [];
   page.dialogs = [];
   page.on('pageerror', (e) => page.errors.push(e.message));
   page.on('dialog', async (d) => { page.dialogs.push(d.message()); await d.dismiss(); });
   return page;
+}
+
+const SECURITY_HEADERS = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
+
+/** Records what the deployment must never do: a CSP violation, a request to another origin, an
+ *  answer of the front door without its security headers. */
+function guard(page) {
+  page.on('console', (m) => {
+    if (/Content Security Policy|CSP violation/i.test(m.text())) guardProblems.push(`${page.url()}: ${m.text()}`);
+  });
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (['data:', 'blob:', 'about:'].includes(u.protocol)) return;
+    if (!allowedOrigins.has(u.origin)) guardProblems.push(`a request left the origin: ${r.method()} ${r.url()}`);
+  });
+  page.on('response', async (r) => {
+    const u = new URL(r.url());
+    // A portal's pages carry the portal's own headers, not the console's.
+    if (!allowedOrigins.has(u.origin) || portalOrigins.has(u.origin) || r.status() === 0) return;
+    const headers = await r.allHeaders().catch(() => null);
+    if (!headers) return;
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+      if (headers[name] !== value) guardProblems.push(`${r.url()}: ${name} is ${headers[name]}`);
+    }
+    if (r.request().resourceType() === 'document' && !headers['content-security-policy']) {
+      guardProblems.push(`${r.url()}: no Content-Security-Policy`);
+    }
+  });
+}
+
+/** Portal origins (Horizon): the browser may talk to them; their headers are their own. */
+const portalOrigins = new Set();
+export function allowPortal(origin) { allowedOrigins.add(origin); portalOrigins.add(origin); }
+
+/** Fails when any page of the file broke a deployment rule. */
+export function assertGuarded() {
+  assert.deepEqual(guardProblems.splice(0), [], 'CSP violations, missing headers or requests off the origin');
 }
 
 export async function signIn(page, url, { token = ADMIN, project = PROJECT, path = '/' } = {}) {
@@ -138,7 +205,7 @@ export function useSuite({ signInAs, ready } = {}, use = () => {}) {
     }
     use({ emu, browser, page });
   });
-  after(async () => { await browser?.close(); await emu?.stop(); });
+  after(async () => { await browser?.close(); await emu?.stop(); assertGuarded(); });
 }
 
 /** A free loopback port (to know URLs before the servers that use them start). */
@@ -194,4 +261,31 @@ export async function startKeystone({ emulatorPort }) {
       return r.token;
     },
   };
+}
+
+/** A real Horizon (scripts/horizon.sh) with the Backups panel, signing in against `keystoneUrl`. */
+export async function startHorizon({ keystoneUrl, consoleUrl }) {
+  const { execFile } = await import('node:child_process');
+  const { tmpdir } = await import('node:os');
+  const { mkdtempSync } = await import('node:fs');
+  const dir = mkdtempSync(join(tmpdir(), 'wlm-horizon-'));
+  const port = await freePort();
+  const script = join(root, 'scripts', 'horizon.sh');
+  const run = (args) => new Promise((resolve, reject) => {
+    execFile(script, args, { timeout: 300000 }, (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout)));
+  });
+  await run(['start', dir, String(port), keystoneUrl, consoleUrl]);
+  return { url: `http://127.0.0.1:${port}`, async stop() { await run(['stop', dir]); } };
+}
+
+/** A page on yet another origin (a plain node server), for what a stranger's page may try. */
+export async function startStranger(html) {
+  const { createServer } = await import('node:http');
+  const server = createServer((req, res) => {
+    const body = html[req.url.split('?')[0]];
+    res.writeHead(body ? 200 : 404, { 'Content-Type': 'text/html' });
+    res.end(body ?? 'not found');
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${server.address().port}`, stop: () => new Promise((r) => server.close(r)) };
 }

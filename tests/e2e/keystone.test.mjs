@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  startEmulator, startKeystone, launchBrowser, newPage, shot, assertAccessible, eventually, freePort, DIST,
+  startEmulator, startKeystone, launchBrowser, newPage, shot, assertAccessible, eventually, freePort, assertGuarded, DIST,
 } from './harness.mjs';
 
 let keystone;
@@ -19,10 +19,10 @@ before(async () => {
   keystone = await startKeystone({ emulatorPort: port });
   dist = mkdtempSync(join(tmpdir(), 'wlm-dist-'));
   cpSync(DIST, dist, { recursive: true });
-  // No endpoint: the console finds the emulator in the token's catalog.
-  writeFileSync(join(dist, 'config.json'), JSON.stringify({ keystone_url: keystone.keystone_url, title: 'Backup Console' }));
+  // Keystone behind the same nginx origin; no endpoint: the console finds the API in the catalog.
+  writeFileSync(join(dist, 'config.json'), JSON.stringify({ keystone_url: '/identity/v3', title: 'Backup Console' }));
   emu = await startEmulator(['--keystone', keystone.keystone_url, '--demo-project', keystone.projects.demo,
-    '--other-project', keystone.projects.second], { dist, port });
+    '--other-project', keystone.projects.second], { dist, port, keystoneUpstream: keystone.keystone_url.replace(/\/v3$/, '') });
   browser = await launchBrowser();
 });
 
@@ -31,6 +31,7 @@ after(async () => {
   await emu?.stop();
   await keystone?.stop();
   if (dist) rmSync(dist, { recursive: true, force: true });
+  assertGuarded();
 });
 
 async function passwordSignIn(page, user, { project, password, path = '/' } = {}) {

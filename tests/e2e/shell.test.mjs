@@ -170,3 +170,30 @@ test('a panic shows the crash banner with a reload link instead of a dead page',
     await forced.stop();
   }
 });
+
+test('nginx answers the page, a hashed asset, config.json, a deep link and the API with the security headers', async () => {
+  const index = await (await fetch(`${emu.url}/`)).text();
+  const asset = index.match(/\/wlm-console-[0-9a-f]{16}_bg\.wasm/)[0];
+  const noStore = 'no-store';
+  const immutable = 'public, max-age=31536000, immutable';
+  for (const [path, cache, type] of [['/', noStore, 'text/html'], ['/index.html', noStore, 'text/html'],
+    ['/config.json', noStore, 'application/json'], ['/snapshots/0b6f3a4c-deep-link', noStore, 'text/html'],
+    [asset, immutable, 'application/wasm']]) {
+    const r = await fetch(emu.url + path, { headers: { 'Accept-Encoding': 'br, gzip' } });
+    assert.equal(r.status, 200, path);
+    const h = (name) => r.headers.get(name);
+    assert.equal(h('cache-control'), cache, `${path} cache-control`);
+    assert.ok(h('content-type').startsWith(type), `${path} content-type ${h('content-type')}`);
+    assert.equal(h('x-content-type-options'), 'nosniff', path);
+    assert.equal(h('referrer-policy'), 'no-referrer', path);
+    const csp = h('content-security-policy');
+    assert.match(csp, /^default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]+=*'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'$/, path);
+    assert.ok(!/unsafe-inline|unsafe-eval'/.test(csp.replace("'wasm-unsafe-eval'", '')), path);
+    if (path === asset) assert.ok(['br', 'gzip'].includes(h('content-encoding')), 'the wasm is compressed');
+    if (path.startsWith('/snapshots/')) assert.match(await r.text(), /<script type="module">/, 'a deep link is the app');
+  }
+  const api = await fetch(`${emu.url}/v1/${PROJECT}/backup_targets`, { headers: { 'X-Auth-Token': ADMIN } });
+  assert.equal(api.status, 200);
+  assert.equal(api.headers.get('x-content-type-options'), 'nosniff');
+  assert.equal(api.headers.get('cache-control'), 'no-store');
+});

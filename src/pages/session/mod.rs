@@ -2,11 +2,13 @@
 //! warning before the token expires, signing in again over the page, and signing out.
 
 mod expiry;
+mod portal;
 mod reauth;
 mod sign_out;
 mod switcher;
 
 pub use expiry::ExpiryBanner;
+pub use portal::PortalRenewal;
 pub use reauth::ReauthDialog;
 pub use sign_out::SignOutButton;
 pub use switcher::ProjectSwitcher;
