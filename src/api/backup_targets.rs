@@ -41,7 +41,7 @@ pub async fn set_default_backup_target(
     id: &str,
 ) -> Result<Option<BackupTarget>, ApiError> {
     let raw =
-        client.get(&format!("/backup_targets/{}/set_default", encode_segment(id)), &[]).await?;
+        client.get_change(&format!("/backup_targets/{}/set_default", encode_segment(id))).await?;
     if raw.body.trim().is_empty() {
         return Ok(None);
     }

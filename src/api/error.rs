@@ -14,6 +14,11 @@ pub enum ApiError {
     Timeout {
         seconds: u32,
     },
+    /// A change (POST, PUT, DELETE) got no answer in time: it may or may not have been made.
+    OutcomeUnknown {
+        /// What happened instead of an answer.
+        cause: String,
+    },
     Unauthorized {
         message: String,
         request_id: Option<String>,
@@ -64,7 +69,10 @@ impl ApiError {
 
     pub fn status(&self) -> Option<u16> {
         match self {
-            Self::Network { .. } | Self::Timeout { .. } | Self::SignIn { .. } => None,
+            Self::Network { .. }
+            | Self::Timeout { .. }
+            | Self::OutcomeUnknown { .. }
+            | Self::SignIn { .. } => None,
             Self::Unauthorized { .. } => Some(401),
             Self::Forbidden { .. } => Some(403),
             Self::NotFound { .. } => Some(404),
@@ -79,6 +87,10 @@ impl ApiError {
             Self::Timeout { seconds } => {
                 format!("The API did not answer within {seconds} seconds.")
             }
+            Self::OutcomeUnknown { cause } => format!(
+                "{cause}: the change may or may not have been made. \
+                 The page has been reloaded; check it before trying again."
+            ),
             Self::Unauthorized { message, .. }
             | Self::Forbidden { message, .. }
             | Self::NotFound { message, .. }
@@ -93,7 +105,10 @@ impl ApiError {
 
     pub fn request_id(&self) -> Option<&str> {
         match self {
-            Self::Network { .. } | Self::Timeout { .. } | Self::SignIn { .. } => None,
+            Self::Network { .. }
+            | Self::Timeout { .. }
+            | Self::OutcomeUnknown { .. }
+            | Self::SignIn { .. } => None,
             Self::Unauthorized { request_id, .. }
             | Self::Forbidden { request_id, .. }
             | Self::NotFound { request_id, .. }
@@ -108,6 +123,7 @@ impl ApiError {
         match self {
             Self::Network { .. } => "Network error".into(),
             Self::Timeout { .. } => "Timed out".into(),
+            Self::OutcomeUnknown { .. } => "Outcome unknown".into(),
             Self::Decode { .. } => "Unreadable response".into(),
             Self::SignIn { .. } => "Cannot sign in".into(),
             other => match other.status() {

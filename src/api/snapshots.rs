@@ -55,5 +55,5 @@ pub async fn delete_snapshot(client: &Client, id: &str) -> Result<Option<String>
 
 /// `GET /snapshots/{id}/cancel` (a GET, as documented); the body is empty.
 pub async fn cancel_snapshot(client: &Client, id: &str) -> Result<(), ApiError> {
-    client.get(&format!("/snapshots/{}/cancel", encode_segment(id)), &[]).await.map(|_| ())
+    client.get_change(&format!("/snapshots/{}/cancel", encode_segment(id))).await.map(|_| ())
 }

@@ -15,10 +15,11 @@ pub struct Outgoing<'a> {
     pub timeout_secs: u32,
 }
 
-/// The answer, and the token Keystone hands out in `X-Subject-Token`.
+/// The answer, the token Keystone hands out in `X-Subject-Token`, and `Retry-After`.
 pub struct Reply {
     pub raw: RawResponse,
     pub subject_token: Option<Secret>,
+    pub retry_after: Option<String>,
 }
 
 /// Sends `out`; `secret` (a token or password inside it) is cut out of any error text.
@@ -59,8 +60,13 @@ pub async fn send(out: Outgoing<'_>, secret: &str) -> Result<Reply, ApiError> {
             .filter(|v| !v.is_empty());
         let subject_token =
             headers.get("x-subject-token").filter(|v| !v.is_empty()).map(Secret::from);
+        let retry_after = headers.get("retry-after");
         let text = response.text().await.unwrap_or_default();
-        Ok(Reply { raw: RawResponse { status, request_id, body: text }, subject_token })
+        Ok(Reply {
+            raw: RawResponse { status, request_id, body: text },
+            subject_token,
+            retry_after,
+        })
     });
     let timer =
         Box::pin(gloo_timers::future::TimeoutFuture::new(timeout_secs.saturating_mul(1000)));

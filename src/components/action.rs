@@ -40,7 +40,13 @@ where
                 Ok(output) => {
                     on_done.try_run((input, output.clone()));
                 }
-                Err(e) => toasts.error(failed(&input), e),
+                Err(e) => {
+                    toasts.error(failed(&input), e);
+                    // The change may have happened: what the page shows is reloaded.
+                    if matches!(e, ApiError::OutcomeUnknown { .. }) {
+                        ctx.epoch.try_update(|n| *n += 1);
+                    }
+                }
             }
             result
         }

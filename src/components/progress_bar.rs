@@ -36,7 +36,12 @@ pub fn ProgressBar(
     detail: MaybeProp<String>,
 ) -> impl IntoView {
     let clamped = move || percent.get().clamp(0.0, 100.0);
-    let detail = move || detail.get().filter(|d| !d.is_empty()).map(|d| format!(" · {d}"));
+    // The message comes from the server: isolated, cut to a line or two, whole in the title.
+    let detail = move || {
+        detail.get().filter(|d| !d.is_empty()).map(|d| {
+            view! { " · " <super::ApiText text=d max=super::CELL_CHARS/> }
+        })
+    };
     view! {
         <div class="meter">
             <div class="meter__track" role="progressbar" aria-label=label aria-valuemin="0" aria-valuemax="100"

@@ -3,6 +3,7 @@
 
 pub mod db;
 pub mod fault;
+pub mod inject;
 pub mod keystone;
 mod lifecycle;
 mod snapshots;
@@ -11,7 +12,7 @@ mod types;
 
 use axum::body::Body;
 use axum::extract::{Query, Request, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
@@ -41,6 +42,9 @@ pub struct Config {
     pub extra_snapshots: usize,
     /// Check tokens against this Keystone (its v3 URL) instead of the fixed demo tokens.
     pub keystone: Option<String>,
+    /// Faults from the command line: queued ones, and a seeded random rate for GETs.
+    pub faults: Vec<inject::InjectedFault>,
+    pub random_faults: Option<(f64, u64)>,
     /// The project ids the demo data belongs to (Keystone's, with `--keystone`).
     pub demo_project: String,
     pub other_project: String,
@@ -60,6 +64,8 @@ impl Default for Config {
             tick_ms: 250,
             extra_snapshots: 0,
             keystone: None,
+            faults: Vec::new(),
+            random_faults: None,
             demo_project: db::DEMO_PROJECT.into(),
             other_project: db::OTHER_PROJECT.into(),
         }
@@ -72,29 +78,11 @@ pub enum Role {
     Admin,
 }
 
-/// A fault to answer the next matching API request with, set through `/_emulator/fail_next`.
-#[derive(Clone, Debug, serde::Deserialize)]
-pub struct InjectedFault {
-    pub status: u16,
-    #[serde(default)]
-    pub body: String,
-    #[serde(default = "default_fault_type")]
-    pub content_type: String,
-    #[serde(default)]
-    pub path_contains: String,
-    #[serde(default)]
-    pub method: Option<String>,
-}
-
-fn default_fault_type() -> String {
-    "application/json".into()
-}
-
 #[derive(Clone)]
 pub struct AppState {
     pub db: Arc<Mutex<rusqlite::Connection>>,
     pub config: Arc<Config>,
-    pub faults: Arc<Mutex<Vec<InjectedFault>>>,
+    pub faults: Arc<inject::Faults>,
     pub keystone: Option<Arc<keystone::KeystoneCheck>>,
 }
 
@@ -108,10 +96,17 @@ impl AppState {
         }
         let keystone =
             config.keystone.as_deref().map(|url| Arc::new(keystone::KeystoneCheck::new(url)));
+        let faults = inject::Faults::default();
+        for fault in &config.faults {
+            faults.push(fault.clone());
+        }
+        if let Some((rate, seed)) = config.random_faults {
+            faults.set_random(rate, seed);
+        }
         Ok(Self {
             db: Arc::new(Mutex::new(conn)),
             config: Arc::new(config),
-            faults: Arc::new(Mutex::new(Vec::new())),
+            faults: Arc::new(faults),
             keystone,
         })
     }
@@ -221,13 +216,18 @@ async fn api_gate(State(state): State<AppState>, req: Request, next: Next) -> Re
 
     let response = if let Err(fault) = access {
         fault.into_response()
-    } else if let Some(fault) = take_fault(&state, &method, &path) {
-        (
-            StatusCode::from_u16(fault.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
-            [(header::CONTENT_TYPE, fault.content_type)],
-            fault.body,
-        )
-            .into_response()
+    } else if let Some(injected) = state.faults.take(&method, &path) {
+        match injected {
+            inject::Injected::Answer(delay, response) => {
+                tokio::time::sleep(delay).await;
+                response
+            }
+            inject::Injected::Delay(delay) => {
+                tokio::time::sleep(delay).await;
+                parts.extensions.insert(role.unwrap_or(Role::Member));
+                next.run(Request::from_parts(parts, Body::from(bytes))).await
+            }
+        }
     } else {
         if let Some(role) = role {
             parts.extensions.insert(role);
@@ -289,15 +289,6 @@ fn stamp(mut response: Response, request_id: &str) -> Response {
     response
 }
 
-fn take_fault(state: &AppState, method: &str, path: &str) -> Option<InjectedFault> {
-    let mut faults = state.faults.lock().unwrap_or_else(|p| p.into_inner());
-    let index = faults.iter().position(|f| {
-        path.contains(&f.path_contains)
-            && f.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method))
-    })?;
-    Some(faults.remove(index))
-}
-
 /// Requires the admin token for changes to targets and types, as Workloadmgr's policy does.
 pub fn require_admin(role: Option<&Role>) -> Result<(), Fault> {
     match role {
@@ -334,8 +325,8 @@ async fn fail_next(
     State(state): State<AppState>,
     body: axum::body::Bytes,
 ) -> Result<Response, Fault> {
-    let fault: InjectedFault =
+    let fault: inject::InjectedFault =
         serde_json::from_slice(&body).map_err(|e| Fault::bad_request(format!("bad fault: {e}")))?;
-    state.faults.lock().unwrap_or_else(|p| p.into_inner()).push(fault);
+    state.faults.push(fault);
     Ok(StatusCode::NO_CONTENT.into_response())
 }

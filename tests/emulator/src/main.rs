@@ -7,7 +7,10 @@ const USAGE: &str =
     "usage: wlm-emulator [--port N] [--host ADDR] [--db PATH] [--static DIR] [--no-seed]
        [--member-token T] [--admin-token T] [--snapshot-seconds S] [--create-delay-ms MS]
        [--api-version 5.0|5.2] [--tick-ms MS] [--extra-snapshots N]
-       [--keystone URL] [--demo-project ID] [--other-project ID]";
+       [--keystone URL] [--demo-project ID] [--other-project ID]
+       [--fault JSON]... [--random-faults RATE:SEED]
+  --fault takes what POST /_emulator/fail_next takes, e.g.
+    '{\"status\": 503, \"path_contains\": \"/snapshots\", \"times\": 2, \"retry_after\": \"1\"}'";
 
 fn parse() -> Result<(Config, SocketAddr), String> {
     let mut config = Config::default();
@@ -41,6 +44,12 @@ fn parse() -> Result<(Config, SocketAddr), String> {
                     value()?.parse().map_err(|e| format!("--extra-snapshots: {e}"))?
             }
             "--keystone" => config.keystone = Some(value()?),
+            "--fault" => config
+                .faults
+                .push(serde_json::from_str(&value()?).map_err(|e| format!("--fault: {e}"))?),
+            "--random-faults" => {
+                config.random_faults = Some(wlm_emulator::inject::parse_random(&value()?)?)
+            }
             "--demo-project" => config.demo_project = value()?,
             "--other-project" => config.other_project = value()?,
             "-h" | "--help" => return Err(USAGE.to_owned()),

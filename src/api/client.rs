@@ -1,0 +1,191 @@
+//! The client: one project at one Workloadmgr endpoint. Reads are retried when the answer
+//! says "later"; changes are sent once, and one without an answer reports its outcome unknown.
+
+use super::transport;
+use super::{
+    build_url, endpoint_for, retry, ApiError, Method, RawResponse, Secret, DEFAULT_TIMEOUT_SECS,
+};
+use serde_json::Value;
+use std::rc::Rc;
+
+/// One call as the client makes it.
+struct Call<'a> {
+    method: Method,
+    path: &'a str,
+    query: &'a [(&'a str, String)],
+    body: Option<&'a Value>,
+    timeout_secs: u32,
+    /// A read: retried when the answer says "later".
+    safe: bool,
+}
+
+/// What the app does on a 401, or when the token has expired (`true`): asks for a new sign-in.
+#[derive(Clone)]
+struct OnUnauthorized(Rc<dyn Fn(bool)>);
+
+impl std::fmt::Debug for OnUnauthorized {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("OnUnauthorized")
+    }
+}
+
+/// A project-scoped connection to one Workloadmgr endpoint.
+#[derive(Clone, Debug)]
+pub struct Client {
+    base: String,
+    project_id: String,
+    token: Secret,
+    /// When the token ends, on the browser's clock: after that it is not sent.
+    expires_ms: Option<f64>,
+    on_unauthorized: Option<OnUnauthorized>,
+}
+
+impl Client {
+    /// `endpoint_template` such as `http://127.0.0.1:8780/v1/{project_id}`.
+    pub fn new(endpoint_template: &str, project_id: &str, token: &Secret) -> Self {
+        Self {
+            base: endpoint_for(endpoint_template, project_id),
+            project_id: project_id.to_owned(),
+            token: token.clone(),
+            expires_ms: None,
+            on_unauthorized: None,
+        }
+    }
+
+    pub fn expiring_at(mut self, expires_ms: Option<f64>) -> Self {
+        self.expires_ms = expires_ms;
+        self
+    }
+
+    /// Called on any 401 (`false`) or instead of sending an expired token (`true`), before
+    /// the error is returned: the app asks for a new sign-in there.
+    pub fn with_unauthorized_handler(mut self, handler: impl Fn(bool) + 'static) -> Self {
+        self.on_unauthorized = Some(OnUnauthorized(Rc::new(handler)));
+        self
+    }
+
+    fn unauthorized(&self, expired: bool) {
+        if let Some(handler) = &self.on_unauthorized {
+            (handler.0)(expired);
+        }
+    }
+
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    pub fn project_id(&self) -> &str {
+        &self.project_id
+    }
+
+    /// Sends one request; a non-2xx answer becomes an [`ApiError`].
+    pub async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&str, String)],
+        body: Option<&Value>,
+        timeout_secs: u32,
+    ) -> Result<RawResponse, ApiError> {
+        let safe = method == Method::Get;
+        self.exchange(Call { method, path, query, body, timeout_secs, safe }).await
+    }
+
+    /// A GET that changes something (`set_default`, `cancel` are documented as GETs): sent
+    /// once, like any other change.
+    pub async fn get_change(&self, path: &str) -> Result<RawResponse, ApiError> {
+        let (query, timeout_secs) = (&[][..], DEFAULT_TIMEOUT_SECS);
+        self.exchange(Call {
+            method: Method::Get,
+            path,
+            query,
+            body: None,
+            timeout_secs,
+            safe: false,
+        })
+        .await
+    }
+
+    /// One call; `safe` ones (reads) are retried on the failures that say "later".
+    async fn exchange(&self, call: Call<'_>) -> Result<RawResponse, ApiError> {
+        let Call { method, path, query, body, timeout_secs, safe } = call;
+        if self.expires_ms.is_some_and(|at| crate::format::now_ms() >= at) {
+            self.unauthorized(true);
+            return Err(ApiError::Unauthorized {
+                message: "The token has expired, so it was not sent. Sign in again.".into(),
+                request_id: None,
+            });
+        }
+        let url = build_url(&self.base, path, &[]);
+        let token = self.token.expose();
+        let headers = [("X-Auth-Token", token), ("X-Auth-Project-Id", self.project_id.as_str())];
+        let mut attempt = 1;
+        loop {
+            let outgoing = transport::Outgoing {
+                url: &url,
+                method,
+                query,
+                headers: &headers,
+                body,
+                timeout_secs,
+            };
+            let (error, retry_after) = match transport::send(outgoing, token).await {
+                Ok(reply) if (200..300).contains(&reply.raw.status) => return Ok(reply.raw),
+                // A gateway that lost the upstream cannot say whether the change was made.
+                Ok(reply) if !safe && matches!(reply.raw.status, 502 | 504) => {
+                    let raw = reply.raw;
+                    let said = ApiError::from_response(raw.status, raw.request_id, &raw.body);
+                    let cause = format!("The gateway answered {}", said.title());
+                    return Err(ApiError::OutcomeUnknown { cause });
+                }
+                Ok(reply) => {
+                    let raw = reply.raw;
+                    if raw.status == 401 {
+                        self.unauthorized(false);
+                    }
+                    (
+                        ApiError::from_response(raw.status, raw.request_id, &raw.body),
+                        reply.retry_after,
+                    )
+                }
+                // A change that got no answer may have been made: say so, never resend it.
+                Err(ApiError::Timeout { seconds }) if !safe => {
+                    let cause = format!("No answer within {seconds} seconds");
+                    return Err(ApiError::OutcomeUnknown { cause });
+                }
+                Err(ApiError::Network { message }) if !safe => {
+                    let cause = format!("The connection failed before an answer ({message})");
+                    return Err(ApiError::OutcomeUnknown { cause });
+                }
+                Err(e) => (e, None),
+            };
+            let again = safe
+                && attempt < retry::MAX_ATTEMPTS
+                && !matches!(error, ApiError::Timeout { .. })
+                && retry::is_retryable(error.status());
+            if !again {
+                return Err(error);
+            }
+            let now = crate::format::now_ms();
+            let wait = retry::delay_ms(attempt, retry_after.as_deref(), now, random_unit());
+            gloo_timers::future::TimeoutFuture::new(wait as u32).await;
+            attempt += 1;
+        }
+    }
+
+    pub async fn get(&self, path: &str, query: &[(&str, String)]) -> Result<RawResponse, ApiError> {
+        self.send(Method::Get, path, query, None, DEFAULT_TIMEOUT_SECS).await
+    }
+}
+
+/// A number in [0, 1) for jitter.
+fn random_unit() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Math::random()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        0.5
+    }
+}

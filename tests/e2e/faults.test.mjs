@@ -1,0 +1,103 @@
+// Issue 9: faults. Reads are retried (honouring Retry-After), changes never are; a change
+// without an answer says its outcome is unknown and reloads; hostile text from the server,
+// in error messages and progress messages too, is shown literally.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useSuite, newPage, signIn, shot, eventually, PROJECT } from './harness.mjs';
+
+let emu;
+let browser;
+useSuite({}, (s) => ({ emu, browser } = s));
+
+const HOSTILE = '<img src=x onerror=alert(1)> "><svg onload=alert(1)> {{7*7}} \u202Eevil\u202C z\u200Bw';
+const CI_RUNNERS = '6c5d4e3f-2a1b-4c9d-8e7f-6a5b4c3d2e1f';
+
+test('a list that meets 503 with Retry-After twice is read again, and appears', async () => {
+  const page = await newPage(browser);
+  await signIn(page, emu.url, { path: '/target-types' });
+  await page.locator('table[aria-label="Backup target types"] tbody tr').first().waitFor();
+  const since = await emu.lastSeq();
+  await emu.failNext({ status: 503, retry_after: '1', times: 2, method: 'GET', path_contains: '/backup_targets',
+    body: '{"overLimit": {"message": "Busy", "code": 503}}' });
+  const started = Date.now();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Backup targets' }).click();
+  await page.locator('table[aria-label="Backup targets"] tbody tr').first().waitFor();
+  const tries = (await emu.requests(since)).filter((r) => r.method === 'GET' && /\/backup_targets(\/detail)?$/.test(r.path));
+  assert.deepEqual(tries.map((r) => r.status), [503, 503, 200]);
+  assert.ok(Date.now() - started >= 1900, 'it waited the Retry-After each time');
+  assert.deepEqual(page.errors, []);
+});
+
+test('a dropped connection on a read is retried too', async () => {
+  const page = await newPage(browser);
+  await emu.failNext({ drop: true, method: 'GET', path_contains: '/backup_target_types' });
+  await signIn(page, emu.url, { path: '/target-types' });
+  await page.locator('table[aria-label="Backup target types"] tbody tr').first().waitFor();
+});
+
+test('a change is sent once: a 503 on create is shown, not retried, and the form keeps its input', async () => {
+  const page = await newPage(browser);
+  await signIn(page, emu.url, { path: '/backup-targets/new' });
+  await page.getByLabel('Filesystem export').fill('10.9.9.9:/exports/once');
+  const since = await emu.lastSeq();
+  await emu.failNext({ status: 503, retry_after: '1', method: 'POST', path_contains: '/backup_targets',
+    body: '<html><head><title>503 Service Temporarily Unavailable</title></head><body>nginx</body></html>',
+    content_type: 'text/html' });
+  await page.getByRole('button', { name: 'Create target' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: '503' }).first();
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /503 Service Temporarily Unavailable/);
+  await new Promise((r) => setTimeout(r, 1500));
+  const posts = (await emu.requests(since)).filter((r) => r.method === 'POST');
+  assert.equal(posts.length, 1, 'never retried');
+  assert.equal(await page.getByLabel('Filesystem export').inputValue(), '10.9.9.9:/exports/once');
+});
+
+test('a cancel whose connection drops says its outcome is unknown and reloads the list', async () => {
+  const taken = await emu.api('POST', `/workloads/${CI_RUNNERS}`, undefined,
+    { snapshot: { is_scheduled: false, name: 'outcome-unknown', description: '' } });
+  assert.ok([200, 202].includes(taken.status), JSON.stringify(taken.body));
+  const page = await newPage(browser);
+  await signIn(page, emu.url, { path: '/snapshots' });
+  const row = page.locator('table[aria-label="Snapshots"] tbody tr', { hasText: 'outcome-unknown' });
+  await row.waitFor();
+  await emu.failNext({ drop: true, path_contains: '/cancel' });
+  const since = await emu.lastSeq();
+  await row.getByRole('button', { name: 'Cancel snapshot outcome-unknown' }).click();
+  const toast = page.locator('.toast', { hasText: 'Outcome unknown' });
+  await toast.waitFor();
+  assert.match(await toast.innerText(), /may or may not have been made/);
+  await eventually(async () => (await emu.requests(since)).some((r) => r.method === 'GET' && r.path === `/v1/${PROJECT}/snapshots`),
+    { what: 'the list reloaded' });
+  const cancels = (await emu.requests(since)).filter((r) => r.path.endsWith('/cancel'));
+  assert.equal(cancels.length, 1, 'sent once');
+  await shot(page, '30-outcome-unknown');
+});
+
+test('hostile text in an error message and in a progress message is shown literally', async () => {
+  const page = await newPage(browser);
+  await signIn(page, emu.url, { path: '/target-types' });
+  await page.locator('table[aria-label="Backup target types"] tbody tr').first().waitFor();
+  await emu.failNext({ status: 400, method: 'GET', path_contains: '/backup_target_types',
+    body: JSON.stringify({ badRequest: { message: HOSTILE, code: 400 } }) });
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: '400' }).first();
+  await alert.waitFor();
+  assert.ok((await alert.innerText()).includes('<img src=x onerror=alert(1)>'), 'shown as text');
+  assert.equal(await page.locator('img[src=x], svg[onload]').count(), 0, 'nothing became markup');
+
+  // A snapshot whose progress message is hostile: the answer to its poll is crafted.
+  const taken = await emu.api('POST', `/workloads/${CI_RUNNERS}`, undefined,
+    { snapshot: { is_scheduled: false, name: 'hostile-progress', description: '' } });
+  const id = taken.body.snapshot.id;
+  const shown = await emu.api('GET', `/snapshots/${id}`);
+  const crafted = { snapshot: { ...shown.body.snapshot, status: 'uploading', progress_percent: 40, progress_msg: HOSTILE + 'x'.repeat(3000) } };
+  await emu.failNext({ status: 200, method: 'GET', path_contains: `/snapshots/${id}`, times: 50, body: JSON.stringify(crafted) });
+  await page.goto(`${emu.url}/snapshots/${id}`);
+  await page.getByText('{{7*7}}', { exact: false }).first().waitFor();
+  assert.equal(await page.locator('img[src=x], svg[onload]').count(), 0);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 1, `no page wider than the window (${overflow}px)`);
+  assert.deepEqual(page.dialogs, [], 'no script ran');
+  await shot(page, '31-hostile-progress');
+});
