@@ -101,3 +101,45 @@ test('hostile text in an error message and in a progress message is shown litera
   assert.deepEqual(page.dialogs, [], 'no script ran');
   await shot(page, '31-hostile-progress');
 });
+
+test('a 401 while polling pauses it for the sign-in dialog, and signing in resumes it', async () => {
+  const taken = await emu.api('POST', `/workloads/${CI_RUNNERS}`, undefined,
+    { snapshot: { is_scheduled: false, name: 'poll-through-401', description: '' } });
+  const id = taken.body.snapshot.id;
+  const page = await newPage(browser);
+  await signIn(page, emu.url, { path: '/snapshots' });
+  const row = page.locator('table[aria-label="Snapshots"] tbody tr', { hasText: 'poll-through-401' });
+  await row.waitFor();
+  await emu.failNext({ status: 401, method: 'GET', path_contains: `/snapshots/${id}`,
+    body: '{"unauthorized": {"message": "Token expired", "code": 401}}' });
+  const dialog = page.getByRole('dialog', { name: 'Sign in again' });
+  await dialog.waitFor();
+  const paused = await emu.lastSeq();
+  await new Promise((r) => setTimeout(r, 2500));
+  assert.deepEqual((await emu.requests(paused)).map((r) => r.path), [], 'nothing is sent while the dialog is open');
+  await dialog.getByLabel('Token').fill('demo-admin-token');
+  await dialog.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await eventually(async () => (await row.getAttribute('data-status')) === 'available',
+    { timeout: 30000, what: 'polling to resume and see the snapshot finish' });
+  assert.deepEqual(page.errors, []);
+});
+
+test('a slow answer to an older filter never replaces the newer one', async () => {
+  const page = await newPage(browser);
+  await signIn(page, emu.url, { path: '/snapshots' });
+  await page.locator('table[aria-label="Snapshots"] tbody tr').first().waitFor();
+  // The next list request (host TVM1) is held back 2.5 s; the one after (TVM2) is not.
+  await emu.failNext({ delay_ms: 2500, method: 'GET', path_contains: `/v1/${PROJECT}/snapshots` });
+  const since = await emu.lastSeq();
+  await page.getByLabel('Host', { exact: true }).fill('TVM1');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await page.waitForTimeout(300);
+  await page.getByLabel('Host', { exact: true }).fill('TVM2');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await eventually(async () => (await emu.requests(since)).filter((r) => r.query.includes('host=TVM1') && r.status).length === 1,
+    { what: 'the slow answer to arrive' });
+  await page.waitForTimeout(500);
+  const hosts = await page.locator('table[aria-label="Snapshots"] tbody tr td:nth-child(7)').allInnerTexts();
+  assert.ok(hosts.length > 0 && hosts.every((h) => h.trim() === 'TVM2'), hosts.join(','));
+});

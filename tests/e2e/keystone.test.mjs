@@ -174,6 +174,12 @@ test('a token revoked mid-session asks to sign in again over the page, which kee
   const posts = (await emu.requests(since)).filter((r) => r.method === 'POST');
   assert.deepEqual(posts.map((r) => r.status), [401], 'the failed creation is not replayed');
   assert.match(page.url(), /\/backup-targets\/new$/);
+
+  // Submitted again by the admin, with the new token: the admin role may create it.
+  await page.getByRole('button', { name: 'Create target' }).click();
+  await eventually(async () => (await emu.requests(since)).filter((r) => r.method === 'POST').map((r) => r.status).join() === '401,202'
+    || (await emu.requests(since)).filter((r) => r.method === 'POST').map((r) => r.status).join() === '401,200',
+  { what: 'the second submission to succeed' });
   assert.deepEqual(page.errors, []);
 });
 
