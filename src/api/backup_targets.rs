@@ -4,16 +4,16 @@ use super::{
     decode_wrapped, encode_segment, ApiError, Client, Method, DEFAULT_TIMEOUT_SECS,
     LONG_TIMEOUT_SECS,
 };
-use crate::models::{BackupTarget, NewBackupTarget};
+use crate::models::{BackupTarget, Listed, NewBackupTarget};
 
 /// `GET /backup_targets`
-pub async fn list_backup_targets(client: &Client) -> Result<Vec<BackupTarget>, ApiError> {
+pub async fn list_backup_targets(client: &Client) -> Result<Listed<BackupTarget>, ApiError> {
     let raw = client.get("/backup_targets", &[]).await?;
     decode_wrapped(&raw, "backup_targets", "backup_target")
 }
 
 /// `GET /backup_targets/detail`
-pub async fn list_backup_targets_detail(client: &Client) -> Result<Vec<BackupTarget>, ApiError> {
+pub async fn list_backup_targets_detail(client: &Client) -> Result<Listed<BackupTarget>, ApiError> {
     let raw = client.get("/backup_targets/detail", &[]).await?;
     decode_wrapped(&raw, "backup_targets", "backup_target")
 }

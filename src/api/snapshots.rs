@@ -4,14 +4,14 @@ use super::{
     decode_wrapped, encode_segment, ApiError, Client, Method, RawResponse, DEFAULT_TIMEOUT_SECS,
 };
 use crate::models::json::{FromJson, Obj};
-use crate::models::{Snapshot, SnapshotFilter, TakeSnapshot};
+use crate::models::{Listed, Snapshot, SnapshotFilter, TakeSnapshot};
 use serde_json::Value;
 
 /// `GET /snapshots` with the filters as query parameters.
 pub async fn list_snapshots(
     client: &Client,
     filter: &SnapshotFilter,
-) -> Result<Vec<Snapshot>, ApiError> {
+) -> Result<Listed<Snapshot>, ApiError> {
     let raw = client.get("/snapshots", &filter.query()).await?;
     decode_wrapped(&raw, "snapshots", "snapshot")
 }

@@ -3,7 +3,7 @@
 
 use super::{decode_wrapped, encode_segment, ApiError, Client, Method, DEFAULT_TIMEOUT_SECS};
 use crate::models::target_type_form::{metadata_body, projects_body};
-use crate::models::{NewTargetType, TargetType, TargetTypeUpdate};
+use crate::models::{Listed, NewTargetType, TargetType, TargetTypeUpdate};
 use serde_json::Value;
 
 const PLURAL: &str = "backup_target_types";
@@ -24,12 +24,12 @@ async fn send_type(
 }
 
 /// `GET /backup_target_types`
-pub async fn list_target_types(client: &Client) -> Result<Vec<TargetType>, ApiError> {
+pub async fn list_target_types(client: &Client) -> Result<Listed<TargetType>, ApiError> {
     decode_wrapped(&client.get("/backup_target_types", &[]).await?, PLURAL, SINGULAR)
 }
 
 /// `GET /backup_target_types/detail`
-pub async fn list_target_types_detail(client: &Client) -> Result<Vec<TargetType>, ApiError> {
+pub async fn list_target_types_detail(client: &Client) -> Result<Listed<TargetType>, ApiError> {
     decode_wrapped(&client.get("/backup_target_types/detail", &[]).await?, PLURAL, SINGULAR)
 }
 

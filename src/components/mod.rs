@@ -17,6 +17,7 @@ pub mod props;
 pub mod resource;
 pub mod status_badge;
 pub mod toast;
+mod unreadable;
 
 pub use action::{api_action, dispatch_once, failure_of, ApiAction};
 pub use api_text::{ApiText, CELL_CHARS};
@@ -37,3 +38,4 @@ pub use props::{compact_table, prop_row, Time};
 pub use resource::api_resource;
 pub use status_badge::{StatusBadge, Tag, TagKind};
 pub use toast::{use_toasts, ToastRegion, Toasts};
+pub use unreadable::UnreadableNotice;

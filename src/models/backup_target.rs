@@ -28,6 +28,15 @@ record! {
     }
 }
 
+impl super::Row for BackupTarget {
+    fn row_id(&self) -> &str {
+        &self.id
+    }
+    fn row_label(&self) -> Option<&str> {
+        self.filesystem_export.as_deref()
+    }
+}
+
 impl BackupTarget {
     /// How people know a target (it has no name): its export, or its id.
     pub fn label(&self) -> &str {

@@ -25,6 +25,15 @@ pub fn is_final_status(status: &str) -> bool {
     FINAL_STATUSES.iter().any(|s| s.eq_ignore_ascii_case(status))
 }
 
+impl super::Row for Snapshot {
+    fn row_id(&self) -> &str {
+        &self.id
+    }
+    fn row_label(&self) -> Option<&str> {
+        self.name.as_deref()
+    }
+}
+
 impl Snapshot {
     /// Its name, or its id when it has none.
     pub fn label(&self) -> &str {

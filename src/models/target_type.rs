@@ -35,6 +35,15 @@ impl Visibility {
     }
 }
 
+impl super::Row for TargetType {
+    fn row_id(&self) -> &str {
+        &self.id
+    }
+    fn row_label(&self) -> Option<&str> {
+        self.name.as_deref()
+    }
+}
+
 impl TargetType {
     /// How people know a type: its name, or its id.
     pub fn label(&self) -> &str {

@@ -143,3 +143,23 @@ test('a slow answer to an older filter never replaces the newer one', async () =
   const hosts = await page.locator('table[aria-label="Snapshots"] tbody tr td:nth-child(7)').allInnerTexts();
   assert.ok(hosts.length > 0 && hosts.every((h) => h.trim() === 'TVM2'), hosts.join(','));
 });
+
+test('odd entries in a list are left out and said why, and never stop the sign-in or hide the rest', async () => {
+  const real = await emu.api('GET', '/backup_targets/detail');
+  const good = real.body.backup_targets;
+  const odd = { backup_targets: [good[0], 42, null, { id: null, filesystem_export: '10.6.6.6:/no-id' }, ...good.slice(1)] };
+  // The sign-in check (GET /backup_targets) and the list (GET /backup_targets/detail) both get it.
+  await emu.failNext({ status: 200, method: 'GET', path_contains: '/backup_targets', times: 2, body: JSON.stringify(odd) });
+  const page = await newPage(browser);
+  await signIn(page, emu.url);
+  const rows = page.locator('table[aria-label="Backup targets"] tbody tr');
+  await rows.first().waitFor();
+  assert.equal(await rows.count(), good.length, 'every good target shows');
+  const notice = page.getByRole('status').filter({ hasText: 'could not be read' });
+  await notice.waitFor();
+  const text = await notice.innerText();
+  assert.match(text, /3 backup targets in the server's answer could not be read/);
+  assert.match(text, /entry 2: expected an object \(42\)/);
+  assert.match(text, /no id \(named "10\.6\.6\.6:\/no-id"\)/);
+  await shot(page, '32-unreadable-rows');
+});

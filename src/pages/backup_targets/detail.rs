@@ -40,7 +40,7 @@ pub fn BackupTargetDetailPage() -> impl IntoView {
         <section class="page">
             <Breadcrumb area="Backup targets" href=routes::BACKUP_TARGETS here="Detail"/>
             <Loader resource=data loading="Loading backup target…" failure="Could not load this backup target" let:loaded>
-                <TargetDetail target=loaded.0 types=loaded.1 set_default to_delete/>
+                <TargetDetail target=loaded.0 types=loaded.1.rows set_default to_delete/>
             </Loader>
             <DeleteTargetDialog subject=to_delete on_deleted/>
         </section>

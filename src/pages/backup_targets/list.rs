@@ -3,6 +3,7 @@ use crate::api::backup_targets::list_backup_targets_detail;
 use crate::api::target_types::list_target_types_detail;
 use crate::components::{
     api_resource, dispatch_once, options, DeleteSubject, FilterBar, Loader, PageHeader,
+    UnreadableNotice,
 };
 use crate::models::{BackupTarget, TargetKind};
 use crate::routes;
@@ -33,7 +34,8 @@ pub fn BackupTargetsPage() -> impl IntoView {
             <FilterBar search_id="targets-search" search placeholder="Export, type name, status…"
                 choice_id="targets-kind" choice_label="Type" choice=kind_choice options=kinds all="All types"/>
             <Loader resource=data loading="Loading backup targets…" failure="Could not load backup targets" let:loaded>
-                <TargetsTable targets=loaded.0 types=loaded.1 search kind
+                <UnreadableNotice lines=loaded.0.unreadable noun="backup target"/>
+                <TargetsTable targets=loaded.0.rows types=loaded.1.rows search kind
                     on_set_default=Callback::new(move |t: BackupTarget| dispatch_once(set_default, t)) busy=set_default.pending()
                     on_delete=Callback::new(move |t: BackupTarget| to_delete.set(Some(target_subject(&t))))/>
             </Loader>

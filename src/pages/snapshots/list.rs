@@ -7,7 +7,9 @@ use super::poller::use_snapshot_poller;
 use super::{cancel_action, refresh_one, DeleteSnapshotDialog, SnapshotsTable, TakeSnapshotForm};
 use crate::api::snapshots::list_snapshots;
 use crate::api::workloads::list_workloads;
-use crate::components::{api_resource, dispatch_once, DeleteSubject, Loader, PageHeader};
+use crate::components::{
+    api_resource, dispatch_once, DeleteSubject, Loader, PageHeader, UnreadableNotice,
+};
 use crate::models::{Snapshot, Workload};
 use crate::routes::use_snapshot_filter;
 use crate::session::use_session;
@@ -22,9 +24,11 @@ pub fn SnapshotsPage() -> impl IntoView {
         api_resource(move || filter.get(), |c, f| async move { list_snapshots(&c, &f).await });
     // The list is the server's; polling and actions then update its rows in place.
     let rows = RwSignal::new(Vec::<Snapshot>::new());
+    let unreadable = RwSignal::new(Vec::<String>::new());
     Effect::new(move |_| {
         if let Some(Ok(list)) = loaded.get() {
-            rows.set(list);
+            unreadable.set(list.unreadable);
+            rows.set(list.rows);
         }
     });
     let workloads = api_resource(|| (), |c, ()| async move { list_workloads(&c).await });
@@ -84,6 +88,7 @@ pub fn SnapshotsPage() -> impl IntoView {
             <SnapshotFilters filter workloads search/>
             <BulkDelete rows selected/>
             <Loader resource=loaded loading="Loading snapshots…" failure="Could not load snapshots" let:_list>
+                {move || view! { <UnreadableNotice lines=unreadable.get() noun="snapshot"/> }}
                 <SnapshotsTable rows search workload_names=names selected stale=live.stale foreign
                     on_cancel=Callback::new(move |s: Snapshot| dispatch_once(cancel, s)) cancelling=cancel.pending()
                     on_delete=Callback::new(move |s| to_delete.set(Some(s)))/>

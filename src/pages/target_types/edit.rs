@@ -16,7 +16,7 @@ pub fn TargetTypeCreatePage() -> impl IntoView {
             <PageHeader title="Create target type" description="A named view of a backup target, public or limited to some projects."/>
             <Loader resource=targets loading="Loading backup targets…"
                 failure="Could not load the backup targets to choose from" let:list>
-                <TypeForm existing=None targets=list/>
+                <TypeForm existing=None targets=list.rows/>
             </Loader>
         </section>
     }

@@ -1,7 +1,9 @@
 use super::{type_subject, DeleteTypeDialog, TypesTable};
 use crate::api::backup_targets::list_backup_targets_detail;
 use crate::api::target_types::list_target_types_detail;
-use crate::components::{api_resource, options, DeleteSubject, FilterBar, Loader, PageHeader};
+use crate::components::{
+    api_resource, options, DeleteSubject, FilterBar, Loader, PageHeader, UnreadableNotice,
+};
 use crate::models::{TargetType, Visibility};
 use crate::routes;
 use leptos::prelude::*;
@@ -35,7 +37,8 @@ pub fn TargetTypesPage() -> impl IntoView {
                 choice_id="types-visibility" choice_label="Visibility" choice options=visibilities
                 all="Public and private"/>
             <Loader resource=data loading="Loading target types…" failure="Could not load target types" let:loaded>
-                <TypesTable types=loaded.0 targets=loaded.1 search visibility
+                <UnreadableNotice lines=loaded.0.unreadable noun="target type"/>
+                <TypesTable types=loaded.0.rows targets=loaded.1.rows search visibility
                     on_delete=Callback::new(move |t: TargetType| to_delete.set(Some(type_subject(&t))))/>
             </Loader>
             <DeleteTypeDialog subject=to_delete on_deleted=Callback::new(move |_| data.refetch())/>
