@@ -67,6 +67,12 @@ if ! ./scripts/horizon.sh install; then
   say "Horizon could not be installed: the embedding tests will fail"
 fi
 
+# cargo fuzz needs a nightly toolchain; where one is installed, the fuzz targets run too.
+if rustup toolchain list | grep -q '^nightly' && ! cargo fuzz --version >/dev/null 2>&1; then
+  say "installing cargo-fuzz (about 2 minutes)"
+  cargo install cargo-fuzz --version 0.13.2 --locked
+fi
+
 say "fetching crates for the native and wasm targets"
 cargo fetch --quiet
 cargo fetch --quiet --target wasm32-unknown-unknown

@@ -21,6 +21,25 @@ cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 say "native tests"
 cargo test --workspace
 
+# Each fuzz target for a bounded time; the corpus grows in target/fuzz-corpus/ between runs.
+FUZZ_SECONDS="${FUZZ_SECONDS:-20}"
+if rustup toolchain list | grep -q '^nightly' && cargo fuzz --version >/dev/null 2>&1; then
+  say "fuzzing with cargo fuzz (nightly), ${FUZZ_SECONDS} s per target"
+  for target in responses fault_body next_path validators; do
+    mkdir -p "target/fuzz-corpus/$target"
+    log="target/fuzz-$target.log"
+    if ! cargo +nightly fuzz run "$target" "target/fuzz-corpus/$target" tests/fixtures -- \
+      -max_total_time="$FUZZ_SECONDS" >"$log" 2>&1; then
+      tail -40 "$log"
+      echo "fuzz target $target found a failing input (fuzz/artifacts/$target/)" >&2
+      exit 1
+    fi
+    echo "  $target: $(grep -E '^Done' "$log" | tail -1)"
+  done
+else
+  say "fuzzing skipped: no nightly toolchain or cargo-fuzz here"
+fi
+
 say "wasm-bindgen tests in headless Chromium"
 WEB_TESTS=()
 for f in tests/web_*.rs; do WEB_TESTS+=(--test "$(basename "$f" .rs)"); done

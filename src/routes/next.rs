@@ -94,3 +94,34 @@ mod tests {
         }
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever `next=` holds, sign-in lands on a path of this origin: a console area, no
+        /// second slash or backslash the URL parser could turn into another host.
+        #[test]
+        fn next_never_leaves_the_console(
+            area in prop::sample::select(vec!["", "/snapshots", "/backup-targets", "/target-types"]),
+            raw in "(/|%2F|%252F|\\\\|%09|%0A|\\t|[a-z:.?#-])*",
+            tail in ".{0,12}",
+        ) {
+            let next = format!("{area}{raw}{tail}");
+            let landed = safe_next(Some(next.clone()));
+            prop_assert!(landed.starts_with('/'), "{landed}");
+            let decoded = percent_decoded(&landed);
+            prop_assert!(!decoded.starts_with("//") && !decoded.contains('\\'), "{next} -> {landed}");
+            prop_assert!(!decoded.chars().any(|c| c.is_control() || c.is_whitespace()), "{next} -> {landed}");
+            prop_assert!(landed == HOME || AREAS.iter().any(|a| landed.starts_with(a)), "{landed}");
+        }
+
+        #[test]
+        fn console_paths_are_kept(area in 0usize..3, id in "[a-f0-9-]{1,36}") {
+            let path = format!("{}/{id}", AREAS[area]);
+            prop_assert_eq!(safe_next(Some(path.clone())), path);
+        }
+    }
+}

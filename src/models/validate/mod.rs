@@ -1,7 +1,7 @@
 //! The rules a form checks at each field before anything is sent. Each returns the message
 //! to show, written for the person typing; none repeats a secret.
 
-mod storage;
+pub mod storage;
 
 pub use storage::{bucket, nfs_export, s3_url};
 
@@ -220,5 +220,31 @@ mod tests {
         assert_eq!(name("", false), None);
         assert_eq!(name("", true), Some("Enter a name.".into()));
         assert!(name(&"n".repeat(256), false).is_some());
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// What the validators let through is what the API and the URL can carry.
+        #[test]
+        fn accepted_values_are_safe_to_send(text in "\\PC{0,80}") {
+            if project_id(&text).is_none() {
+                let t = text.trim();
+                prop_assert!(!t.is_empty() && t.len() <= 64);
+                prop_assert!(t.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+            }
+            if token(&text).is_none() {
+                prop_assert!(crate::api::is_valid_token(text.trim()));
+            }
+            if let Ok(list) = project_list(&text) {
+                prop_assert!(list.iter().all(|p| project_id(p).is_none()));
+            }
+            let _ = (storage::nfs_export(&text), storage::s3_url(&text), storage::bucket(&text));
+            let _ = (name(&text, true), filter_date(&text), endpoint(&text));
+        }
     }
 }
