@@ -78,7 +78,7 @@ pub fn SnapshotRow(
                         selected.update(|sel| set_member(sel, id.clone(), on));
                     }/>
             </td>
-            <td>
+            <td class="cell--name">
                 <a href=routes::snapshot(&s.id)><ApiText text=name.clone() max=CELL_CHARS/></a>
                 {description.map(|d| view! { <div class="muted small"><ApiText text=d max=CELL_CHARS/></div> })}
             </td>
