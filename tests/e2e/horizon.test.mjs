@@ -85,8 +85,8 @@ test('the Backups panel in Horizon shows the console with the Horizon user\'s se
   await form.getByRole('button', { name: 'Take snapshot' }).click();
   const row = snapshotRows().locator('tr', { hasText: 'from-horizon' });
   await row.waitFor();
-  await eventually(async () => (await row.locator('[role=progressbar]').count()) > 0
-    && Number(await row.locator('[role=progressbar]').getAttribute('aria-valuenow')) > 0, { timeout: 20000, what: 'progress' });
+  await eventually(async () => Number(await row.locator('[role=progressbar]')
+    .getAttribute('aria-valuenow', { timeout: 200 }).catch(() => 0)) > 0, { timeout: 20000, what: 'progress' });
   await shot(page, '51-horizon-snapshot-progress');
 
   // The token stays out of every URL: the frame's and each request's.
