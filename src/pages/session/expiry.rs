@@ -8,8 +8,9 @@ use leptos::prelude::*;
 /// How often the clock is read for the warning.
 const TICK_MS: u32 = 10_000;
 
-#[component]
-pub fn ExpiryBanner(renew: RwSignal<bool>) -> impl IntoView {
+/// Where the session's token stands, read from the clock every few seconds; `None` when the
+/// expiry is unknown.
+pub fn use_expiry() -> Memo<Option<Expiry>> {
     let ctx = use_session();
     let now = RwSignal::new(crate::format::now_ms());
     let tick = move || {
@@ -20,10 +21,16 @@ pub fn ExpiryBanner(renew: RwSignal<bool>) -> impl IntoView {
     {
         on_cleanup(move || handle.clear());
     }
-    let state = Memo::new(move |_| {
+    Memo::new(move |_| {
         let expires = ctx.session.with(|s| s.as_ref().and_then(|s| s.expires_ms()))?;
         Some(expiry_state(expires, now.get()))
-    });
+    })
+}
+
+#[component]
+pub fn ExpiryBanner(renew: RwSignal<bool>) -> impl IntoView {
+    let ctx = use_session();
+    let state = use_expiry();
     Effect::new(move |_| {
         if state.get() == Some(Expiry::Expired) {
             ctx.require_reauth("Your session has expired.");

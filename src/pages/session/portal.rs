@@ -1,7 +1,8 @@
 //! Embedded in a portal: a refused or expiring token is asked of the portal, not of the admin.
 
+use super::expiry::use_expiry;
 use crate::embed::use_embed;
-use crate::models::keystone::{expiry_state, Expiry};
+use crate::models::keystone::Expiry;
 use crate::session::use_session;
 use leptos::prelude::*;
 
@@ -25,21 +26,10 @@ pub fn PortalRenewal() -> impl IntoView {
             ask();
         }
     });
-    let now = RwSignal::new(crate::format::now_ms());
-    if let Ok(handle) = set_interval_with_handle(
-        move || {
-            now.try_set(crate::format::now_ms());
-        },
-        std::time::Duration::from_secs(10),
-    ) {
-        on_cleanup(move || handle.clear());
-    }
+    let expiry = use_expiry();
     Effect::new(move |_| {
-        let expires = ctx.session.with(|s| s.as_ref().and_then(|s| s.expires_ms()));
-        if let Some(at) = expires {
-            if matches!(expiry_state(at, now.get()), Expiry::Soon { .. } | Expiry::Expired) {
-                ask();
-            }
+        if matches!(expiry.get(), Some(Expiry::Soon { .. } | Expiry::Expired)) {
+            ask();
         }
     });
     view! {

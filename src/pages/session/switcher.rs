@@ -21,8 +21,10 @@ async fn switch_to(
         SignInStep::PickRegion { issued, endpoints } => {
             let same = endpoints.iter().find(|e| e.region == identity.region);
             let endpoint =
-                same.or(endpoints.first()).cloned().unwrap_or_else(|| endpoints[0].clone());
-            session_for(&keystone, &issued, &endpoint, true)
+                same.or(endpoints.first()).ok_or_else(|| crate::api::ApiError::SignIn {
+                    message: "The other project's catalog has no backup service.".into(),
+                })?;
+            session_for(&keystone, &issued, endpoint, true)
         }
         SignInStep::PickProject { .. } => Err(crate::api::ApiError::SignIn {
             message: "Keystone did not scope the token to that project.".into(),

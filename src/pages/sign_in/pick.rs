@@ -3,7 +3,7 @@
 
 use crate::api::keystone::{IssuedToken, Keystone};
 use crate::api::{ApiError, Secret};
-use crate::components::{ErrorPanel, Field, Select};
+use crate::components::{failure_of, ErrorPanel, Field, Select};
 use crate::config::AppConfig;
 use crate::models::keystone::{Project, ServiceEndpoint};
 use crate::session::sign_in::{choose_project, session_for, SignInStep};
@@ -55,16 +55,6 @@ fn PickForm(
     }
 }
 
-fn failure_signal(action: Action<String, Result<(), ApiError>>) -> Signal<Option<ApiError>> {
-    Signal::derive(move || {
-        if action.pending().get() {
-            None
-        } else {
-            action.value().get().and_then(Result::err)
-        }
-    })
-}
-
 #[component]
 pub fn ProjectPick(
     cfg: AppConfig,
@@ -87,7 +77,7 @@ pub fn ProjectPick(
     view! {
         <PickForm id="signin-pick-project" label="Project" options
             intro="You have roles in several projects. Choose the one to work in; you can switch later."
-            pending=choose.pending() failure=failure_signal(choose)
+            pending=choose.pending() failure=failure_of(choose)
             on_choose=Callback::new(move |id| { choose.dispatch(id); }) back/>
     }
 }
@@ -115,7 +105,7 @@ pub fn RegionPick(
     view! {
         <PickForm id="signin-pick-region" label="Region" options
             intro="The backup service runs in several regions. Choose the one to manage."
-            pending=choose.pending() failure=failure_signal(choose)
+            pending=choose.pending() failure=failure_of(choose)
             on_choose=Callback::new(move |r| { choose.dispatch(r); }) back/>
     }
 }
