@@ -64,9 +64,15 @@ render deploy/nginx/security-headers.conf "$PREFIX/security-headers.conf"
 render deploy/nginx/wlm-console.conf "$PREFIX/nginx.conf"
 
 "$NGINX" -t -q -p "$PREFIX" -c "$PREFIX/nginx.conf" -g 'daemon off;'
-echo "nginx listening on http://127.0.0.1:${PORT}/ (console from $DIST, /v1/ -> $WLM_UPSTREAM${KEYSTONE_UPSTREAM:+, /identity/ -> $KEYSTONE_UPSTREAM})"
 "$NGINX" -p "$PREFIX" -c "$PREFIX/nginx.conf" -g 'daemon off;' &
 pid=$!
+# Said only once it accepts connections: whoever waits for this line may connect at once.
+for _ in $(seq 100); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break
+  kill -0 "$pid" 2>/dev/null || exit 1
+  sleep 0.05
+done
+echo "nginx listening on http://127.0.0.1:${PORT}/ (console from $DIST, /v1/ -> $WLM_UPSTREAM${KEYSTONE_UPSTREAM:+, /identity/ -> $KEYSTONE_UPSTREAM})"
 trap 'kill -QUIT "$pid" 2>/dev/null || true' INT TERM
 wait "$pid" || true
 wait "$pid" 2>/dev/null || true

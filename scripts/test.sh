@@ -47,6 +47,7 @@ cargo test --target wasm32-unknown-unknown "${WEB_TESTS[@]}"
 
 say "end-to-end tests (release build served by the emulator, a real Keystone from scripts/keystone.sh)"
 trunk build --release
+./scripts/first-load-size.sh dist
 trunk build --features forced-panic --dist target/dist-forced-panic
 cargo build --quiet -p wlm-emulator
 (cd tests/e2e && node --test --test-concurrency=1 ./*.test.mjs)

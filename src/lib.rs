@@ -11,5 +11,6 @@ pub mod models;
 pub mod pages;
 pub mod routes;
 pub mod session;
+pub mod timing;
 
 pub use app::App;

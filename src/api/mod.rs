@@ -5,6 +5,7 @@ pub mod backup_targets;
 mod client;
 pub mod error;
 pub mod keystone;
+mod list_decode;
 pub mod retry;
 mod secret;
 pub mod snapshots;
@@ -16,6 +17,7 @@ pub mod workloads;
 
 pub use client::Client;
 pub use error::ApiError;
+pub use list_decode::decode_list;
 
 use crate::models::FromJson;
 use serde_json::Value;

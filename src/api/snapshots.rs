@@ -1,7 +1,8 @@
 //! Snapshots: list (with filters), take, show, delete, cancel.
 
 use super::{
-    decode_wrapped, encode_segment, ApiError, Client, Method, RawResponse, DEFAULT_TIMEOUT_SECS,
+    decode_list, decode_wrapped, encode_segment, ApiError, Client, Method, RawResponse,
+    DEFAULT_TIMEOUT_SECS,
 };
 use crate::models::json::{FromJson, Obj};
 use crate::models::{Listed, Snapshot, SnapshotFilter, TakeSnapshot};
@@ -13,7 +14,7 @@ pub async fn list_snapshots(
     filter: &SnapshotFilter,
 ) -> Result<Listed<Snapshot>, ApiError> {
     let raw = client.get("/snapshots", &filter.query()).await?;
-    decode_wrapped(&raw, "snapshots", "snapshot")
+    decode_list(&raw, "snapshots", "snapshot").await
 }
 
 /// `POST /workloads/{workload_id}[?full=True]` with the optional `{"snapshot": {...}}` body.

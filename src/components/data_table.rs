@@ -46,6 +46,17 @@ impl<C: SortColumn> SortState<C> {
         rows.extend(keyed.into_iter().map(|(_, r)| r));
     }
 
+    /// The positions of `rows` in sorted order (see `apply`): the rows themselves stay put,
+    /// so a long list is neither cloned nor moved to be sorted.
+    pub fn order<T>(&self, rows: &[T], key: impl Fn(&T, C) -> SortKey) -> Vec<u32> {
+        let column = self.column.get();
+        let ascending = self.ascending.get();
+        let mut keyed: Vec<(SortKey, u32)> =
+            rows.iter().zip(0u32..).map(|(r, i)| (key(r, column), i)).collect();
+        keyed.sort_by(|a, b| if ascending { a.0.cmp(&b.0) } else { b.0.cmp(&a.0) });
+        keyed.into_iter().map(|(_, i)| i).collect()
+    }
+
     fn aria_sort(&self, column: C) -> &'static str {
         match (self.column.get() == column, self.ascending.get()) {
             (false, _) => "none",
@@ -81,6 +92,11 @@ impl Ord for SortKey {
             (SortKey::Number(_), SortKey::Text(_)) => Ordering::Greater,
         }
     }
+}
+
+/// A key that sorts as it is written (ISO 8601 times): no lower-casing needed.
+pub fn exact_key(text: &str) -> SortKey {
+    SortKey::Text(text.to_owned())
 }
 
 /// Case-insensitive text key for sorting.

@@ -4,6 +4,7 @@ use crate::api::{ApiError, Client};
 use crate::session::{use_session, with_client};
 use leptos::prelude::*;
 use std::future::Future;
+use std::sync::{Arc, Mutex};
 
 /// Loads with the session's client, again whenever what `key` reads changes, when the session
 /// is renewed or moves to another project, and on `refetch`. Show it with a `Loader`.
@@ -22,4 +23,31 @@ where
         ctx.epoch.track();
         with_client(ctx, |client| load(client, key()))
     })
+}
+
+/// A large answer handed once from a resource to the signal that owns it from then on: a
+/// resource's value is cloned by every reader, and 100,000 rows must exist only once.
+pub struct Handoff<T>(Arc<Mutex<Option<T>>>);
+
+impl<T> Handoff<T> {
+    pub fn new(value: T) -> Self {
+        Self(Arc::new(Mutex::new(Some(value))))
+    }
+
+    /// The value, the first time only.
+    pub fn take(&self) -> Option<T> {
+        self.0.lock().ok()?.take()
+    }
+}
+
+impl<T> Clone for Handoff<T> {
+    fn clone(&self) -> Self {
+        Self(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Handoff<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
 }

@@ -29,21 +29,31 @@ fn excerpt(value: &Value) -> String {
     cut
 }
 
+impl<T: Row> Listed<T> {
+    /// Reads entry `index` (from 0) of the list: a row, or a line saying why it is left out.
+    pub fn push(&mut self, index: usize, item: &Value) {
+        match T::from_json(item) {
+            Ok(row) if !row.row_id().trim().is_empty() => self.rows.push(row),
+            Ok(row) => self.unreadable.push(match row.row_label() {
+                Some(label) => format!("entry {}: no id (named \"{label}\")", index + 1),
+                None => format!("entry {}: no id ({})", index + 1, excerpt(item)),
+            }),
+            Err(e) => self.unreadable.push(format!("entry {}: {e} ({})", index + 1, excerpt(item))),
+        }
+    }
+
+    /// Entry `index` was not even JSON on its own (only a chunked reader sees this).
+    pub fn push_unparsable(&mut self, index: usize, error: &str) {
+        self.unreadable.push(format!("entry {}: {error}", index + 1));
+    }
+}
+
 impl<T: Row> FromJson for Listed<T> {
     fn from_json(value: &Value) -> Result<Self, String> {
         let items = value.as_array().ok_or("expected a list")?;
         let mut listed = Listed { rows: Vec::with_capacity(items.len()), unreadable: Vec::new() };
         for (i, item) in items.iter().enumerate() {
-            match T::from_json(item) {
-                Ok(row) if !row.row_id().trim().is_empty() => listed.rows.push(row),
-                Ok(row) => listed.unreadable.push(match row.row_label() {
-                    Some(label) => format!("entry {}: no id (named \"{label}\")", i + 1),
-                    None => format!("entry {}: no id ({})", i + 1, excerpt(item)),
-                }),
-                Err(e) => {
-                    listed.unreadable.push(format!("entry {}: {e} ({})", i + 1, excerpt(item)))
-                }
-            }
+            listed.push(i, item);
         }
         Ok(listed)
     }

@@ -50,7 +50,7 @@ function spawnUntil(cmd, args, pattern, what, env) {
  * `url` is nginx's origin (what the browser uses); the test hooks go to the emulator directly.
  */
 export async function startEmulator(extra = [], { dist = DIST, port, keystoneUpstream, frameAncestors } = {}) {
-  const bin = join(root, 'target', 'debug', 'wlm-emulator');
+  const bin = process.env.EMULATOR_BIN || join(root, 'target', 'debug', 'wlm-emulator');
   const args = ['--port', '0', '--snapshot-seconds', '6', '--create-delay-ms', '1500', '--tick-ms', '200', ...extra];
   const emulator = spawnUntil(bin, args, /listening on (http:\/\/[^/\s]+)\//, 'emulator');
   const direct = (await emulator.ready)[1];

@@ -34,7 +34,7 @@ pub fn SnapshotDetailPage() -> impl IntoView {
             rows.set(vec![s]);
         }
     });
-    let live = use_snapshot_poller(rows, Signal::from(HashSet::new()));
+    let live = use_snapshot_poller(rows, Signal::from(HashSet::new()), None);
     let cancel = cancel_action(rows);
     let to_delete = RwSignal::new(None::<DeleteSubject>);
     let navigate = use_navigate();

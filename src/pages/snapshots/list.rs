@@ -8,7 +8,7 @@ use super::{cancel_action, refresh_one, DeleteSnapshotDialog, SnapshotsTable, Ta
 use crate::api::snapshots::list_snapshots;
 use crate::api::workloads::list_workloads;
 use crate::components::{
-    api_resource, dispatch_once, DeleteSubject, Loader, PageHeader, UnreadableNotice,
+    api_resource, dispatch_once, DeleteSubject, Handoff, Loader, PageHeader, UnreadableNotice,
 };
 use crate::models::{Snapshot, Workload};
 use crate::routes::use_snapshot_filter;
@@ -20,13 +20,15 @@ use std::collections::{HashMap, HashSet};
 pub fn SnapshotsPage() -> impl IntoView {
     let ctx = use_session();
     let filter = use_snapshot_filter();
-    let loaded =
-        api_resource(move || filter.get(), |c, f| async move { list_snapshots(&c, &f).await });
+    let loaded = api_resource(
+        move || filter.get(),
+        |c, f| async move { list_snapshots(&c, &f).await.map(Handoff::new) },
+    );
     // The list is the server's; polling and actions then update its rows in place.
     let rows = RwSignal::new(Vec::<Snapshot>::new());
     let unreadable = RwSignal::new(Vec::<String>::new());
     Effect::new(move |_| {
-        if let Some(Ok(list)) = loaded.get() {
+        if let Some(list) = loaded.get().and_then(Result::ok).and_then(|h| h.take()) {
             unreadable.set(list.unreadable);
             rows.set(list.rows);
         }
@@ -49,7 +51,7 @@ pub fn SnapshotsPage() -> impl IntoView {
             r.iter().filter(foreign).map(|s| s.id.clone()).collect()
         })
     });
-    let live = use_snapshot_poller(rows, foreign.into());
+    let live = use_snapshot_poller(rows, foreign.into(), Some(filter.into()));
     let search = RwSignal::new(String::new());
     let show_take = RwSignal::new(false);
     let to_delete = RwSignal::new(None::<DeleteSubject>);

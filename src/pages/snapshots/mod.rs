@@ -7,6 +7,7 @@ mod filters;
 mod instance;
 mod list;
 mod live;
+mod poll_round;
 pub mod poller;
 mod row;
 mod table;

@@ -1,9 +1,9 @@
 //! Live progress: polls only the snapshots that are still moving, backs off while nothing
 //! changes, and stops when nothing moves, the page is hidden or left, or the session ends.
 
-use crate::api::snapshots::show_snapshot;
+use super::poll_round::poll_round;
 use crate::api::ApiError;
-use crate::models::Snapshot;
+use crate::models::{Snapshot, SnapshotFilter};
 use crate::session::use_session;
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -100,10 +100,12 @@ impl PollStatus {
 }
 
 /// Starts polling `rows` for as long as the calling component lives; `skip` are the rows of
-/// other projects, which cannot be read from this project's scope.
+/// other projects, which cannot be read from this project's scope; `list` is the filter the
+/// rows were listed with (many moving rows are then polled with one list request).
 pub fn use_snapshot_poller(
     rows: RwSignal<Vec<Snapshot>>,
     skip: Signal<HashSet<String>>,
+    list: Option<Signal<SnapshotFilter>>,
 ) -> PollStatus {
     let ctx = use_session();
     let status = PollStatus::idle();
@@ -147,14 +149,8 @@ pub fn use_snapshot_poller(
             };
             // Rounds run one after another, so answers of one round cannot overtake the next;
             // within a snapshot, `merge_polled` keeps the newer state by its own clock.
-            let requests = ids.into_iter().map(|id| {
-                let client = client.clone();
-                async move {
-                    let result = show_snapshot(&client, &id).await;
-                    (id, result)
-                }
-            });
-            let results = futures::future::join_all(requests).await;
+            let filter = list.and_then(|f| f.try_get_untracked());
+            let results = poll_round(&client, ids, filter).await;
             if !alive.load(Ordering::Relaxed) {
                 break;
             }

@@ -2,15 +2,14 @@
 
 use super::row::{set_member, SnapshotRow};
 use crate::api::ApiError;
-use crate::components::data_table::{text_key, SortKey};
-use crate::components::{DataTable, DeleteSubject, EmptyState, SortState, TableColumn};
+use crate::components::data_table::{exact_key, text_key, SortKey};
+use crate::components::{
+    DataTable, DeleteSubject, EmptyState, Pager, Paging, SortState, TableColumn,
+};
 use crate::format::zone_name;
 use crate::models::Snapshot;
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
-
-/// How many rows are drawn at first; more on request, so thousands stay fast.
-pub const PAGE_SIZE: usize = 100;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Column {
@@ -47,10 +46,36 @@ impl TableColumn for Column {
     }
 }
 
-fn matches_text(s: &Snapshot, needle: &str) -> bool {
-    let name = s.name.as_deref().unwrap_or("");
-    let hay = format!("{name} {} {}", s.description.as_deref().unwrap_or(""), s.id).to_lowercase();
-    needle.to_lowercase().split_whitespace().all(|w| hay.contains(w))
+/// What the search looks in, lower-cased once per list rather than once per keystroke.
+fn haystack(s: &Snapshot) -> String {
+    let (name, description) = (s.name.as_deref().unwrap_or(""), s.description.as_deref());
+    format!("{name} {} {}", description.unwrap_or(""), s.id).to_lowercase()
+}
+
+/// The positions in `order` whose haystack holds every word of `needle`.
+fn search_rows(order: &[u32], haystacks: &[String], needle: &str) -> Vec<u32> {
+    let words: Vec<String> = needle.to_lowercase().split_whitespace().map(str::to_owned).collect();
+    if words.is_empty() {
+        return order.to_vec();
+    }
+    let hit = |i: &&u32| {
+        let hay = haystacks.get(**i as usize).map(String::as_str).unwrap_or("");
+        words.iter().all(|w| hay.contains(w.as_str()))
+    };
+    order.iter().filter(hit).copied().collect()
+}
+
+fn sort_key(s: &Snapshot, column: Column, names: &HashMap<String, String>) -> SortKey {
+    let text = |v: &Option<String>| text_key(v.as_deref().unwrap_or(""));
+    match column {
+        Column::Name => text_key(s.label()),
+        Column::Status => text_key(s.status()),
+        Column::Progress => SortKey::Number(s.progress_percent),
+        Column::Kind => text(&s.snapshot_type),
+        Column::Workload => text(&workload_label(s, names)),
+        Column::Host => text(&s.host),
+        Column::Created => exact_key(s.created_at.as_deref().unwrap_or("")),
+    }
 }
 
 /// The workload's name when `GET /workloads` knows it, its id otherwise.
@@ -79,31 +104,32 @@ pub fn SnapshotsTable(
     foreign: Signal<HashSet<String>>,
 ) -> impl IntoView {
     let sort = SortState::new(Column::Created, false);
-    let limit = RwSignal::new(PAGE_SIZE);
+    let paging = Paging::new();
     let names = workload_names;
+    // Positions into `rows`, never copies of them: sorted, then searched, then one page of
+    // rows is cloned for the view.
+    let haystacks = Memo::new(move |_| rows.with(|r| r.iter().map(haystack).collect::<Vec<_>>()));
+    let order =
+        Memo::new(move |_| rows.with(|r| names.with(|n| sort.order(r, |s, c| sort_key(s, c, n)))));
     let visible = Memo::new(move |_| {
-        let needle = search.get();
-        let mut list: Vec<Snapshot> =
-            rows.with(|r| r.iter().filter(|s| matches_text(s, &needle)).cloned().collect());
-        let text = |v: &Option<String>| text_key(v.as_deref().unwrap_or(""));
-        names.with(|n| {
-            sort.apply(&mut list, |s, column| match column {
-                Column::Name => text_key(s.label()),
-                Column::Status => text_key(s.status()),
-                Column::Progress => SortKey::Number(s.progress_percent),
-                Column::Kind => text(&s.snapshot_type),
-                Column::Workload => text(&workload_label(s, n)),
-                Column::Host => text(&s.host),
-                Column::Created => text(&s.created_at),
-            })
-        });
-        list
+        order.with(|o| haystacks.with(|h| search.with(|q| search_rows(o, h, q))))
     });
-    let total = move || visible.with(Vec::len);
+    let total = Signal::derive(move || visible.with(Vec::len));
     let shown = Memo::new(move |_| {
-        visible.with(|v| v.iter().take(limit.get()).cloned().collect::<Vec<_>>())
+        let range = paging.range(total.get());
+        visible.with(|v| {
+            rows.with(|r| {
+                v[range].iter().filter_map(|&i| r.get(i as usize).cloned()).collect::<Vec<_>>()
+            })
+        })
     });
-    let count = Signal::derive(move || (total().min(limit.get()), total()));
+    // A new search or order starts at the first page.
+    Effect::watch(
+        move || (search.get(), sort.column.get(), sort.ascending.get()),
+        move |_, _, _| paging.page.set(0),
+        false,
+    );
+    let count = Signal::derive(move || (shown.with(Vec::len), total.get()));
     let all_shown_selected = move || {
         let sel = selected.get();
         shown.with(|list| !list.is_empty() && list.iter().all(|s| sel.contains(&s.id)))
@@ -139,7 +165,6 @@ pub fn SnapshotsTable(
             s.progress_msg.clone(),
         )
     };
-    let more = move || (total() - limit.get()).min(PAGE_SIZE);
     view! {
         <Show when=move || !rows.with(Vec::is_empty) fallback=|| view! {
             <EmptyState title="No snapshots"
@@ -151,11 +176,37 @@ pub fn SnapshotsTable(
                     <SnapshotRow foreign snapshot=s names selected on_cancel on_delete cancelling stale/>
                 </For>
             </DataTable>
-            <Show when=move || { total() > limit.get() }>
-                <button type="button" class="btn btn--secondary" on:click=move |_| limit.update(|l| *l += PAGE_SIZE)>
-                    {move || format!("Show {} more", more())}
-                </button>
-            </Show>
+            <Pager paging total noun="snapshots"/>
         </Show>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn snap(id: &str, name: &str, description: &str) -> Snapshot {
+        Snapshot {
+            id: id.into(),
+            name: Some(name.into()),
+            description: Some(description.into()),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn search_keeps_the_order_and_needs_every_word_in_name_description_or_id() {
+        let rows = [
+            snap("id-1", "Nightly DB", "full"),
+            snap("id-2", "web", "Nightly"),
+            snap("x", "db", ""),
+        ];
+        let hay: Vec<String> = rows.iter().map(haystack).collect();
+        let order = [2, 1, 0];
+        assert_eq!(search_rows(&order, &hay, ""), vec![2, 1, 0]);
+        assert_eq!(search_rows(&order, &hay, "nightly"), vec![1, 0]);
+        assert_eq!(search_rows(&order, &hay, "DB nightly"), vec![0]);
+        assert_eq!(search_rows(&order, &hay, "id-2"), vec![1]);
+        assert_eq!(search_rows(&order, &hay, "absent"), Vec::<u32>::new());
     }
 }

@@ -1,0 +1,82 @@
+//! Long lists read in slices. The body is first cut into its entries without building a JSON
+//! tree (one pass, reported as "parse <what>"), then the entries are read a slice at a time and
+//! the page gets a turn between slices, so 100,000 snapshots never freeze it; only one entry's
+//! tree exists at a time. Any body this fast path does not recognise takes `decode_wrapped`,
+//! which words every error.
+
+use super::{decode_wrapped, ApiError, RawResponse};
+use crate::models::{Listed, Row};
+use crate::timing::{Mark, SliceClock};
+use serde_json::value::RawValue;
+use std::collections::HashMap;
+
+/// The entries under the plural (or singular) key, when the body is an object holding a list.
+fn split_entries<'a>(body: &'a str, plural: &str, singular: &str) -> Option<Vec<&'a RawValue>> {
+    let object: HashMap<String, &RawValue> = serde_json::from_str(body.trim()).ok()?;
+    let inner = object.get(plural).or_else(|| object.get(singular))?;
+    serde_json::from_str(inner.get()).ok()
+}
+
+/// `decode_wrapped` for a list, read entry by entry in slices (see the module's note).
+pub async fn decode_list<T: Row>(
+    raw: &RawResponse,
+    plural: &str,
+    singular: &str,
+) -> Result<Listed<T>, ApiError> {
+    let mark = Mark::start(format!("decode {plural}"));
+    let parse = Mark::start(format!("parse {plural}"));
+    let Some(entries) = split_entries(&raw.body, plural, singular) else {
+        return decode_wrapped(raw, plural, singular);
+    };
+    parse.end();
+    let mut listed = Listed { rows: Vec::with_capacity(entries.len()), unreadable: Vec::new() };
+    let mut clock = SliceClock::start();
+    for (i, entry) in entries.iter().enumerate() {
+        match serde_json::from_str(entry.get()) {
+            Ok(value) => listed.push(i, &value),
+            Err(e) => listed.push_unparsable(i, &e.to_string()),
+        }
+        clock.turn().await;
+    }
+    mark.end();
+    Ok(listed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::models::{FromJson, Snapshot};
+
+    fn raw(body: &str) -> RawResponse {
+        RawResponse { status: 200, request_id: Some("req-1".into()), body: body.into() }
+    }
+
+    fn decode(body: &str) -> Result<Listed<Snapshot>, ApiError> {
+        futures::executor::block_on(decode_list(&raw(body), "snapshots", "snapshot"))
+    }
+
+    #[test]
+    fn reads_what_the_whole_tree_reads_and_keeps_odd_entries_apart() {
+        let body =
+            r#"{"snapshots": [{"id": "s1", "name": "a\"b"}, 42, {"name": "no id"}, {"id": "s2"}]}"#;
+        let sliced = decode(body).unwrap();
+        let whole = Listed::<Snapshot>::from_json(
+            &serde_json::from_str::<serde_json::Value>(body).unwrap()["snapshots"],
+        )
+        .unwrap();
+        assert_eq!(sliced, whole);
+        assert_eq!(sliced.rows.len(), 2);
+        assert_eq!(sliced.rows[0].name.as_deref(), Some("a\"b"));
+        assert_eq!(sliced.unreadable.len(), 2);
+    }
+
+    #[test]
+    fn the_singular_key_is_read_and_other_bodies_get_the_usual_errors() {
+        assert_eq!(decode(r#"{"snapshot": [{"id": "s1"}]}"#).unwrap().rows.len(), 1);
+        for body in ["not json", "[1, 2]", r#"{"other": []}"#, r#"{"snapshots": {"id": 1}}"#] {
+            let e = decode(body).unwrap_err();
+            assert!(matches!(e, ApiError::Decode { .. }), "{body}: {e:?}");
+            assert_eq!(e.request_id(), Some("req-1"), "{body}");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! The page's own clock: named spans in the browser's performance timeline (DevTools and the
+//! benchmark read them) and slices of long work that give the page a turn between them.
+
+#[cfg(target_arch = "wasm32")]
+use std::time::Duration;
+
+/// How long one slice of work may hold the page before it yields: well under a frame.
+pub const SLICE_MS: f64 = 8.0;
+
+#[cfg(target_arch = "wasm32")]
+fn performance() -> Option<web_sys::Performance> {
+    web_sys::window()?.performance()
+}
+
+fn now_ms() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    return performance().map(|p| p.now()).unwrap_or(0.0);
+    #[cfg(not(target_arch = "wasm32"))]
+    0.0
+}
+
+/// A span in the performance timeline, from `start` to `end` (`performance.measure`).
+// Outside the browser there is no timeline to write the name to.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub struct Mark(String);
+
+impl Mark {
+    pub fn start(name: String) -> Self {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(p) = performance() {
+            let _ = p.mark(&format!("{name}:start"));
+        }
+        Self(name)
+    }
+
+    pub fn end(self) {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(p) = performance() {
+            let _ = p.measure_with_start_mark(&self.0, &format!("{}:start", self.0));
+        }
+    }
+}
+
+/// Counts work in a loop and yields to the page once a slice has run `SLICE_MS`.
+pub struct SliceClock {
+    since: f64,
+    steps: u32,
+}
+
+impl SliceClock {
+    pub fn start() -> Self {
+        Self { since: now_ms(), steps: 0 }
+    }
+
+    /// Call once per step; now and then, it gives the page a turn.
+    pub async fn turn(&mut self) {
+        self.steps = self.steps.wrapping_add(1);
+        // Reading the clock costs a call out of wasm: only every 64 steps.
+        if !self.steps.is_multiple_of(64) || now_ms() - self.since < SLICE_MS {
+            return;
+        }
+        #[cfg(target_arch = "wasm32")]
+        gloo_timers::future::sleep(Duration::ZERO).await;
+        self.since = now_ms();
+    }
+}

@@ -1,0 +1,149 @@
+// Benchmark (not a test): the console against a hand-written page (tests/bench/baseline.*) doing
+// the same job, on the same machine, in alternating runs. Prints medians (min, max) and ratios.
+// `./scripts/bench.sh` builds the release and runs it; BENCH_COUNTS and BENCH_RUNS narrow it.
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir, cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { startEmulator, launchBrowser, DIST, PROJECT, ADMIN } from './harness.mjs';
+
+const COUNTS = (process.env.BENCH_COUNTS || '100,10000,100000').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_RUNS || 5);
+const SEARCH = 'bulk-0042';
+
+// The release build plus the baseline, served together by nginx as deployed.
+const dist = mkdtempSync(join(tmpdir(), 'wlm-bench-'));
+cpSync(DIST, dist, { recursive: true });
+cpSync(join(DIST, '..', 'tests', 'bench'), join(dist, 'bench'), { recursive: true });
+
+/** In every page, before its scripts: first row, long tasks, the wasm memory. */
+function instrument() {
+  window.__bench = { firstRow: null, longtasks: [], memory: null };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__bench.longtasks.push([e.startTime, e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+  const seen = new MutationObserver(() => {
+    if (!window.__bench.firstRow && document.querySelector('tbody tr[data-snapshot-id]')) {
+      window.__bench.firstRow = performance.now();
+      seen.disconnect();
+    }
+  });
+  seen.observe(document, { childList: true, subtree: true });
+  addEventListener('TrunkApplicationStarted', (e) => { window.__bench.memory = e.detail?.wasm?.memory ?? null; });
+}
+
+/** Types `value` into the search field; milliseconds until the frame after it. */
+async function keystroke(input, value) {
+  const t0 = performance.now();
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  return performance.now() - t0;
+}
+
+/** Clicks, then waits until `selector` (if any) matches and a frame has passed; milliseconds. */
+async function clickUntil(button, selector) {
+  const t0 = performance.now();
+  button.click();
+  for (let i = 0; i < 600 && selector && !document.querySelector(selector); i++) await new Promise((r) => requestAnimationFrame(r));
+  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  return performance.now() - t0;
+}
+
+async function run(browser, which, count) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const session = which === 'console'
+    ? ['wlm-console.session', { endpoint: '/v1/{project_id}', project_id: PROJECT, token: ADMIN }]
+    : ['wlm-bench.baseline', { project: PROJECT, token: ADMIN }];
+  await context.addInitScript(([key, value]) => sessionStorage.setItem(key, JSON.stringify(value)), [session[0], session[1]]);
+  await context.addInitScript(instrument);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const path = which === 'console' ? '/snapshots?all=true' : '/bench/baseline.html';
+  await page.goto(emu.url + path, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__bench.firstRow, null, { timeout: 120000, polling: 50 });
+  await page.getByText(/Showing \d+ of \d+ snapshots/).waitFor({ timeout: 120000 });
+  await page.waitForTimeout(1000); // long tasks of the load are over and reported
+  const r = await page.evaluate(() => {
+    const list = performance.getEntriesByType('resource').find((e) => /\/snapshots\?/.test(e.name));
+    const after = list ? list.responseStart : 0;
+    const tasks = window.__bench.longtasks.filter(([start, d]) => start + d > after);
+    const decode = performance.getEntriesByName('decode snapshots').map((e) => e.duration);
+    return { firstRow: window.__bench.firstRow, longest: Math.max(0, ...tasks.map(([, d]) => d)),
+      decode: decode.length ? Math.max(...decode) : null };
+  });
+  const search = page.getByLabel('Search name, description, ID');
+  r.keys = [];
+  for (let i = 1; i <= SEARCH.length; i++) r.keys.push(await search.evaluate(keystroke, SEARCH.slice(0, i)));
+  for (let i = SEARCH.length - 1; i >= 0; i--) r.keys.push(await search.evaluate(keystroke, SEARCH.slice(0, i)));
+  if (which === 'console') {
+    const name = page.locator('th').filter({ hasText: 'Name' }).getByRole('button');
+    r.sort = await name.evaluate(clickUntil, 'th[aria-sort=ascending]');
+    const next = page.getByRole('button', { name: 'Last page' });
+    if (await next.isVisible()) {
+      r.page = await next.evaluate(clickUntil, null);
+    }
+    r.longestAll = await page.evaluate(() => Math.max(0, ...window.__bench.longtasks.map(([, d]) => d)));
+  }
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  const wasm = await page.evaluate(() => window.__bench.memory?.buffer.byteLength ?? 0);
+  r.memory = (heap + wasm) / 1048576;
+  await context.close();
+  return r;
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
+const fmt = (xs, unit = 'ms') => {
+  const v = xs.filter((x) => x != null);
+  if (!v.length) return '—';
+  return `${median(v).toFixed(0)} ${unit} (${Math.min(...v).toFixed(0)}–${Math.max(...v).toFixed(0)})`;
+};
+
+function sizes() {
+  console.log('\nFirst load, per file (raw / gzip -9 / brotli):');
+  let gz = 0;
+  for (const f of readdirSync(DIST).filter((f) => /\.(html|js|wasm|css|json)$/.test(f))) {
+    const raw = readFileSync(join(DIST, f));
+    const g = gzipSync(raw, { level: 9 }).length;
+    const b = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    gz += g;
+    console.log(`  ${f.padEnd(44)} ${(raw.length / 1024).toFixed(1).padStart(8)} KB ${(g / 1024).toFixed(1).padStart(7)} KB ${(b / 1024).toFixed(1).padStart(7)} KB`);
+  }
+  console.log(`  total gzip: ${(gz / 1024).toFixed(1)} KB`);
+}
+
+console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${RUNS} runs each, alternating`);
+sizes();
+let emu;
+const browser = await launchBrowser();
+try {
+  for (const count of COUNTS) {
+    emu = await startEmulator(['--extra-snapshots', String(count), '--tick-ms', '1000'], { dist });
+    const total = (await emu.api('GET', '/snapshots?all=true')).body.snapshots.length;
+    const results = { console: [], baseline: [] };
+    for (let i = 0; i < RUNS; i++) {
+      for (const which of i % 2 ? ['baseline', 'console'] : ['console', 'baseline']) {
+        results[which].push(await run(browser, which, count));
+      }
+    }
+    await emu.stop();
+    const pick = (which, f) => results[which].map(f);
+    const ratio = (f) => (median(pick('console', f)) / median(pick('baseline', f))).toFixed(2);
+    console.log(`\n${total} snapshots (all projects)             console                 baseline          ratio`);
+    const line = (what, f, unit) => console.log(`  ${what.padEnd(34)} ${fmt(pick('console', f), unit).padEnd(22)} ${fmt(pick('baseline', f), unit).padEnd(18)} ${ratio(f)}`);
+    line('first rows painted', (r) => r.firstRow);
+    line('keystroke to next frame, median', (r) => median(r.keys));
+    line('keystroke to next frame, worst', (r) => Math.max(...r.keys));
+    line('longest task after the response', (r) => r.longest);
+    line('JS heap + wasm memory', (r) => r.memory, 'MB');
+    console.log(`  ${'console: decode of the list'.padEnd(34)} ${fmt(pick('console', (r) => r.decode))}`);
+    console.log(`  ${'console: sort by name'.padEnd(34)} ${fmt(pick('console', (r) => r.sort))}`);
+    console.log(`  ${'console: to the last page'.padEnd(34)} ${fmt(pick('console', (r) => r.page))}`);
+    console.log(`  ${'console: longest task, whole run'.padEnd(34)} ${fmt(pick('console', (r) => r.longestAll))}`);
+  }
+} finally {
+  await browser.close();
+  await emu?.stop().catch(() => {});
+  rmSync(dist, { recursive: true, force: true });
+}
