@@ -1,6 +1,7 @@
 //! The page's own clock: named spans in the browser's performance timeline (DevTools and the
 //! benchmark read them) and slices of long work that give the page a turn between them.
 
+use crate::format::now_ms;
 #[cfg(target_arch = "wasm32")]
 use std::time::Duration;
 
@@ -10,13 +11,6 @@ pub const SLICE_MS: f64 = 8.0;
 #[cfg(target_arch = "wasm32")]
 fn performance() -> Option<web_sys::Performance> {
     web_sys::window()?.performance()
-}
-
-fn now_ms() -> f64 {
-    #[cfg(target_arch = "wasm32")]
-    return performance().map(|p| p.now()).unwrap_or(0.0);
-    #[cfg(not(target_arch = "wasm32"))]
-    0.0
 }
 
 /// A span in the performance timeline, from `start` to `end` (`performance.measure`).

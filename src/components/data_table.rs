@@ -39,11 +39,9 @@ impl<C: SortColumn> SortState<C> {
     /// Sorts `rows` by `key(row, column)`, keeping the original order among equals. Each
     /// row's key is computed once: live lists re-sort thousands of rows on every poll.
     pub fn apply<T>(&self, rows: &mut Vec<T>, key: impl Fn(&T, C) -> SortKey) {
-        let column = self.column.get();
-        let ascending = self.ascending.get();
-        let mut keyed: Vec<(SortKey, T)> = rows.drain(..).map(|r| (key(&r, column), r)).collect();
-        keyed.sort_by(|a, b| if ascending { a.0.cmp(&b.0) } else { b.0.cmp(&a.0) });
-        rows.extend(keyed.into_iter().map(|(_, r)| r));
+        let order = self.order(rows, key);
+        let mut taken: Vec<Option<T>> = rows.drain(..).map(Some).collect();
+        rows.extend(order.into_iter().filter_map(|i| taken[i as usize].take()));
     }
 
     /// The positions of `rows` in sorted order (see `apply`): the rows themselves stay put,

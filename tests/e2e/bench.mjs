@@ -50,7 +50,7 @@ async function clickUntil(button, selector) {
   return performance.now() - t0;
 }
 
-async function run(browser, which, count) {
+async function run(browser, which) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   const session = which === 'console'
     ? ['wlm-console.session', { endpoint: '/v1/{project_id}', project_id: PROJECT, token: ADMIN }]
@@ -124,7 +124,7 @@ try {
     const results = { console: [], baseline: [] };
     for (let i = 0; i < RUNS; i++) {
       for (const which of i % 2 ? ['baseline', 'console'] : ['console', 'baseline']) {
-        results[which].push(await run(browser, which, count));
+        results[which].push(await run(browser, which));
       }
     }
     await emu.stop();
