@@ -43,7 +43,8 @@ else
   SIGN_IN="  Keystone is not available here: sign in with the project ID and a token printed above
   (the admin token can change targets and types; the member token cannot)."
 fi
-./target/debug/wlm-emulator --port "$API_PORT" --db "$DB" "${EXTRA[@]}" "$@" &
+# --stalled-demo: the overview has a snapshot whose progress stands still.
+./target/debug/wlm-emulator --port "$API_PORT" --db "$DB" "${EXTRA[@]}" --stalled-demo "$@" &
 PIDS+=($!)
 sleep 0.5
 kill -0 "${PIDS[0]}" 2>/dev/null || { echo "demo: the emulator did not start (is port ${API_PORT} free?)" >&2; exit 1; }

@@ -4,11 +4,13 @@
 # index.html and config.json are gzipped here at -9. Fails above FIRST_LOAD_BUDGET_KB.
 #
 # Issue 11 asks for 200 KB; the build is not there yet (see README, "Performance"). The
-# ceiling enforced now is today's size plus a little, so the first load can only shrink.
+# ceiling enforced now is today's size plus a little, so the first load cannot creep up
+# unnoticed: it moved from 550 to 615 KB once, with issue 12's overview, access matrix, CSV
+# export and "Copy as curl" (about 65 KB gzip of new views).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DIST="${1:-dist}"
-BUDGET_KB="${FIRST_LOAD_BUDGET_KB:-550}"
+BUDGET_KB="${FIRST_LOAD_BUDGET_KB:-615}"
 total=0
 printf '%-46s %10s %10s\n' "first load (as served)" "raw" "gzip"
 for f in "$DIST"/index.html "$DIST"/config.json "$DIST"/*.js "$DIST"/*.wasm "$DIST"/*.css; do

@@ -47,6 +47,13 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
 fi
 
+# "Copy as curl" is checked end to end by running the copied command.
+if ! command -v curl >/dev/null; then
+  say "installing curl (Debian package)"
+  $SUDO apt-get update
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y curl
+fi
+
 if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ] || [ ! -f /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ]; then
   say "installing nginx and its brotli module (Debian packages)"
   $SUDO apt-get update

@@ -100,8 +100,10 @@ fn SideNav() -> impl IntoView {
     view! {
         <nav class="side-nav" aria-label="Main">
             <ul class="side-nav__list">
+                <li><A href=routes::OVERVIEW>"Overview"</A></li>
                 <li><A href=routes::BACKUP_TARGETS>"Backup targets"</A></li>
                 <li><A href=routes::TARGET_TYPES>"Target types"</A></li>
+                <li><A href=routes::TYPE_ACCESS>"Type access"</A></li>
                 <li><A href=routes::SNAPSHOTS>"Snapshots"</A></li>
             </ul>
         </nav>

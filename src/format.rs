@@ -30,6 +30,24 @@ pub fn api_time_millis(text: &str) -> Option<f64> {
     Some(((days * 86_400 + h * 3_600 + mi * 60) as f64 + s) * 1000.0)
 }
 
+/// An API time (`YYYY-MM-DDTHH:MM:SS`, UTC) for milliseconds since the epoch.
+pub fn api_time_text(ms: f64) -> String {
+    let secs = (ms / 1000.0).floor() as i64;
+    let (days, rest) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    // Civil from days (Howard Hinnant's algorithm), the inverse of `api_time_millis`.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    let (h, m, s) = (rest / 3600, rest % 3600 / 60, rest % 60);
+    format!("{year:04}-{month:02}-{day:02}T{h:02}:{m:02}:{s:02}")
+}
+
 /// The browser's clock, in milliseconds since the epoch.
 pub fn now_ms() -> f64 {
     #[cfg(target_arch = "wasm32")]
@@ -169,6 +187,13 @@ pub fn or_dash(text: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn api_times_are_written_as_they_are_read() {
+        for text in ["2024-03-04T10:59:51", "2000-02-29T00:00:00", "1999-12-31T23:59:59"] {
+            assert_eq!(api_time_text(api_time_millis(text).unwrap()), text);
+        }
+    }
 
     #[test]
     fn api_times_are_utc() {

@@ -269,6 +269,8 @@ fn snapshot_filters_map_to_the_query_parameters() {
         date_from: "2024-03-01T00:00:00".into(),
         date_to: String::new(),
         all: true,
+        // Chosen among the answer: never a query parameter.
+        status: wlm_console::models::StatusFilter::Failed,
     };
     assert_eq!(
         f.query(),
@@ -288,8 +290,9 @@ fn snapshot_filters_map_to_the_query_parameters() {
         ("host", "TVM1"),
         ("date_from", "2024-03-01T00:00:00"),
         ("all", "true"),
+        ("status", "failed"),
     ]);
-    assert_eq!(back, f);
+    assert_eq!(back, f, "the page's URL reads back as the same filters");
 }
 
 #[test]

@@ -186,6 +186,7 @@ async fn delete_dialog_names_the_item_and_repeats_the_warning() {
         view! {
             <Providers>
                 <DeleteDialog subject noun="backup target" warning=wlm_console::pages::backup_targets::DELETE_WARNING delete=never
+                    request=wlm_console::api::backup_targets::delete_request
                     on_deleted=Callback::new(|_| {})/>
             </Providers>
         }

@@ -2,22 +2,8 @@
 //! says "later"; changes are sent once, and one without an answer reports its outcome unknown.
 
 use super::transport;
-use super::{
-    build_url, endpoint_for, retry, ApiError, Method, RawResponse, Secret, DEFAULT_TIMEOUT_SECS,
-};
-use serde_json::Value;
+use super::{build_url, endpoint_for, retry, ApiError, ApiRequest, RawResponse, Secret};
 use std::rc::Rc;
-
-/// One call as the client makes it.
-struct Call<'a> {
-    method: Method,
-    path: &'a str,
-    query: &'a [(&'a str, String)],
-    body: Option<&'a Value>,
-    timeout_secs: u32,
-    /// A read: retried when the answer says "later".
-    safe: bool,
-}
 
 /// What the app does on a 401, or when the token has expired (`true`): asks for a new sign-in.
 #[derive(Clone)]
@@ -78,37 +64,11 @@ impl Client {
         &self.project_id
     }
 
-    /// Sends one request; a non-2xx answer becomes an [`ApiError`].
-    pub async fn send(
-        &self,
-        method: Method,
-        path: &str,
-        query: &[(&str, String)],
-        body: Option<&Value>,
-        timeout_secs: u32,
-    ) -> Result<RawResponse, ApiError> {
-        let safe = method == Method::Get;
-        self.exchange(Call { method, path, query, body, timeout_secs, safe }).await
-    }
-
-    /// A GET that changes something (`set_default`, `cancel` are documented as GETs): sent
-    /// once, like any other change.
-    pub async fn get_change(&self, path: &str) -> Result<RawResponse, ApiError> {
-        let (query, timeout_secs) = (&[][..], DEFAULT_TIMEOUT_SECS);
-        self.exchange(Call {
-            method: Method::Get,
-            path,
-            query,
-            body: None,
-            timeout_secs,
-            safe: false,
-        })
-        .await
-    }
-
-    /// One call; `safe` ones (reads) are retried on the failures that say "later".
-    async fn exchange(&self, call: Call<'_>) -> Result<RawResponse, ApiError> {
-        let Call { method, path, query, body, timeout_secs, safe } = call;
+    /// Sends one documented request; a non-2xx answer becomes an [`ApiError`]. Reads are
+    /// retried on the failures that say "later"; changes are sent once.
+    pub async fn run(&self, request: &ApiRequest) -> Result<RawResponse, ApiError> {
+        let ApiRequest { method, path, query, body, timeout_secs, safe } = request;
+        let (method, timeout_secs, safe, body) = (*method, *timeout_secs, *safe, body.as_ref());
         if self.expires_ms.is_some_and(|at| crate::format::now_ms() >= at) {
             self.unauthorized(true);
             return Err(ApiError::Unauthorized {
@@ -171,10 +131,6 @@ impl Client {
             gloo_timers::future::TimeoutFuture::new(wait as u32).await;
             attempt += 1;
         }
-    }
-
-    pub async fn get(&self, path: &str, query: &[(&str, String)]) -> Result<RawResponse, ApiError> {
-        self.send(Method::Get, path, query, None, DEFAULT_TIMEOUT_SECS).await
     }
 }
 

@@ -6,6 +6,7 @@ mod client;
 pub mod error;
 pub mod keystone;
 mod list_decode;
+mod request;
 pub mod retry;
 mod secret;
 pub mod snapshots;
@@ -18,6 +19,7 @@ pub mod workloads;
 pub use client::Client;
 pub use error::ApiError;
 pub use list_decode::decode_list;
+pub use request::{shell_quote, ApiRequest};
 
 use crate::models::FromJson;
 use serde_json::Value;

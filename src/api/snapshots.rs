@@ -1,35 +1,55 @@
 //! Snapshots: list (with filters), take, show, delete, cancel.
 
 use super::{
-    decode_list, decode_wrapped, encode_segment, ApiError, Client, Method, RawResponse,
-    DEFAULT_TIMEOUT_SECS,
+    decode_list, decode_wrapped, encode_segment, ApiError, ApiRequest, Client, Method, RawResponse,
 };
 use crate::models::json::{FromJson, Obj};
 use crate::models::{Listed, Snapshot, SnapshotFilter, TakeSnapshot};
 use serde_json::Value;
 
+fn snapshot_path(id: &str, action: &str) -> String {
+    format!("/snapshots/{}{action}", encode_segment(id))
+}
+
 /// `GET /snapshots` with the filters as query parameters.
+pub fn list_request(filter: &SnapshotFilter) -> ApiRequest {
+    ApiRequest::get("/snapshots").with_query(filter.query())
+}
+
+/// `POST /workloads/{workload_id}[?full=True]` with the optional `{"snapshot": {...}}` body.
+pub fn take_request(take: &TakeSnapshot) -> ApiRequest {
+    let path = format!("/workloads/{}", encode_segment(&take.workload_id));
+    ApiRequest::change(Method::Post, path, Some(take.to_body())).with_query(take.query())
+}
+
+/// `GET /snapshots/{id}`
+pub fn show_request(id: &str) -> ApiRequest {
+    ApiRequest::get(snapshot_path(id, ""))
+}
+
+/// `DELETE /snapshots/{id}`
+pub fn delete_request(id: &str) -> ApiRequest {
+    ApiRequest::change(Method::Delete, snapshot_path(id, ""), None)
+}
+
+/// `GET /snapshots/{id}/cancel` (a GET, as documented); the body is empty.
+pub fn cancel_request(id: &str) -> ApiRequest {
+    ApiRequest::get_change(snapshot_path(id, "/cancel"))
+}
+
 pub async fn list_snapshots(
     client: &Client,
     filter: &SnapshotFilter,
 ) -> Result<Listed<Snapshot>, ApiError> {
-    let raw = client.get("/snapshots", &filter.query()).await?;
-    decode_list(&raw, "snapshots", "snapshot").await
+    decode_list(&client.run(&list_request(filter)).await?, "snapshots", "snapshot").await
 }
 
-/// `POST /workloads/{workload_id}[?full=True]` with the optional `{"snapshot": {...}}` body.
 pub async fn take_snapshot(client: &Client, take: &TakeSnapshot) -> Result<Snapshot, ApiError> {
-    let path = format!("/workloads/{}", encode_segment(&take.workload_id));
-    let body = take.to_body();
-    let raw =
-        client.send(Method::Post, &path, &take.query(), Some(&body), DEFAULT_TIMEOUT_SECS).await?;
-    decode_wrapped(&raw, "snapshot", "snapshots")
+    decode_wrapped(&client.run(&take_request(take)).await?, "snapshot", "snapshots")
 }
 
-/// `GET /snapshots/{id}`
 pub async fn show_snapshot(client: &Client, id: &str) -> Result<Snapshot, ApiError> {
-    let raw = client.get(&format!("/snapshots/{}", encode_segment(id)), &[]).await?;
-    decode_wrapped(&raw, "snapshot", "snapshots")
+    decode_wrapped(&client.run(&show_request(id)).await?, "snapshot", "snapshots")
 }
 
 /// The `{"task": {"id": ..}}` a delete may answer with.
@@ -46,15 +66,12 @@ pub fn delete_task_id(raw: &RawResponse) -> Option<String> {
     decode_wrapped::<Task>(raw, "task", "task").ok().and_then(|t| t.0)
 }
 
-/// `DELETE /snapshots/{id}`; the task id when the server gives one. A 404 stays an error: in
+/// The task id when the server gives one. A 404 stays an error: in
 /// the wrong project scope it means "not here", not "deleted", and saying otherwise misleads.
 pub async fn delete_snapshot(client: &Client, id: &str) -> Result<Option<String>, ApiError> {
-    let path = format!("/snapshots/{}", encode_segment(id));
-    let raw = client.send(Method::Delete, &path, &[], None, DEFAULT_TIMEOUT_SECS).await?;
-    Ok(delete_task_id(&raw))
+    Ok(delete_task_id(&client.run(&delete_request(id)).await?))
 }
 
-/// `GET /snapshots/{id}/cancel` (a GET, as documented); the body is empty.
 pub async fn cancel_snapshot(client: &Client, id: &str) -> Result<(), ApiError> {
-    client.get_change(&format!("/snapshots/{}/cancel", encode_segment(id))).await.map(|_| ())
+    client.run(&cancel_request(id)).await.map(|_| ())
 }

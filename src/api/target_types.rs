@@ -1,10 +1,9 @@
 //! Backup target types: list, detailed list, show, create, update, add/remove projects,
 //! add/remove metadata ([`Membership`]), delete.
 
-use super::{decode_wrapped, encode_segment, ApiError, Client, Method, DEFAULT_TIMEOUT_SECS};
+use super::{decode_wrapped, encode_segment, ApiError, ApiRequest, Client, Method};
 use crate::models::target_type_form::{metadata_body, projects_body};
 use crate::models::{Listed, NewTargetType, TargetType, TargetTypeUpdate};
-use serde_json::Value;
 
 const PLURAL: &str = "backup_target_types";
 const SINGULAR: &str = "backup_target_type";
@@ -13,46 +12,62 @@ fn type_path(id: &str, action: &str) -> String {
     format!("/backup_target_types/{}{action}", encode_segment(id))
 }
 
-async fn send_type(
-    client: &Client,
-    method: Method,
-    path: &str,
-    body: &Value,
-) -> Result<TargetType, ApiError> {
-    let raw = client.send(method, path, &[], Some(body), DEFAULT_TIMEOUT_SECS).await?;
-    decode_wrapped(&raw, PLURAL, SINGULAR)
+async fn run_type(client: &Client, request: &ApiRequest) -> Result<TargetType, ApiError> {
+    decode_wrapped(&client.run(request).await?, PLURAL, SINGULAR)
+}
+
+/// `GET /backup_target_types/detail`
+pub fn list_detail_request() -> ApiRequest {
+    ApiRequest::get("/backup_target_types/detail")
+}
+
+/// `GET /backup_target_types/{id}`
+pub fn show_request(id: &str) -> ApiRequest {
+    ApiRequest::get(type_path(id, ""))
+}
+
+/// `POST /backup_target_types`
+pub fn create_request(new: &NewTargetType) -> ApiRequest {
+    ApiRequest::change(Method::Post, "/backup_target_types", Some(new.to_body()))
+}
+
+/// `PUT /backup_target_types/{id}`
+pub fn update_request(id: &str, update: &TargetTypeUpdate) -> ApiRequest {
+    ApiRequest::change(Method::Put, type_path(id, ""), Some(update.to_body()))
+}
+
+/// `DELETE /backup_target_types/{id}`: 202 with an empty body.
+pub fn delete_request(id: &str) -> ApiRequest {
+    ApiRequest::change(Method::Delete, type_path(id, ""), None)
 }
 
 /// `GET /backup_target_types`
 pub async fn list_target_types(client: &Client) -> Result<Listed<TargetType>, ApiError> {
-    decode_wrapped(&client.get("/backup_target_types", &[]).await?, PLURAL, SINGULAR)
+    let request = ApiRequest::get("/backup_target_types");
+    decode_wrapped(&client.run(&request).await?, PLURAL, SINGULAR)
 }
 
-/// `GET /backup_target_types/detail`
 pub async fn list_target_types_detail(client: &Client) -> Result<Listed<TargetType>, ApiError> {
-    decode_wrapped(&client.get("/backup_target_types/detail", &[]).await?, PLURAL, SINGULAR)
+    decode_wrapped(&client.run(&list_detail_request()).await?, PLURAL, SINGULAR)
 }
 
-/// `GET /backup_target_types/{id}`
 pub async fn show_target_type(client: &Client, id: &str) -> Result<TargetType, ApiError> {
-    decode_wrapped(&client.get(&type_path(id, ""), &[]).await?, PLURAL, SINGULAR)
+    run_type(client, &show_request(id)).await
 }
 
-/// `POST /backup_target_types`
 pub async fn create_target_type(
     client: &Client,
     new: &NewTargetType,
 ) -> Result<TargetType, ApiError> {
-    send_type(client, Method::Post, "/backup_target_types", &new.to_body()).await
+    run_type(client, &create_request(new)).await
 }
 
-/// `PUT /backup_target_types/{id}`
 pub async fn update_target_type(
     client: &Client,
     id: &str,
     update: &TargetTypeUpdate,
 ) -> Result<TargetType, ApiError> {
-    send_type(client, Method::Put, &type_path(id, ""), &update.to_body()).await
+    run_type(client, &update_request(id, update)).await
 }
 
 /// The four documented changes to a type's projects and metadata.
@@ -69,14 +84,15 @@ pub enum Membership {
 }
 
 impl Membership {
-    /// The documented method, path suffix and body for the type `id`.
-    fn request(&self, id: &str) -> (Method, &'static str, Value) {
-        match self {
+    /// The documented request for the type `id`.
+    pub fn request(&self, id: &str) -> ApiRequest {
+        let (method, action, body) = match self {
             Self::AddProjects(p) => (Method::Post, "/add_projects", projects_body(id, p)),
             Self::RemoveProjects(p) => (Method::Put, "/remove_projects", projects_body(id, p)),
             Self::AddMetadata(m) => (Method::Post, "/add_metadata", metadata_body(id, m)),
             Self::RemoveMetadata(m) => (Method::Put, "/remove_metadata", metadata_body(id, m)),
-        }
+        };
+        ApiRequest::change(method, type_path(id, action), Some(body))
     }
 }
 
@@ -86,14 +102,9 @@ pub async fn change_membership(
     id: &str,
     change: &Membership,
 ) -> Result<TargetType, ApiError> {
-    let (method, action, body) = change.request(id);
-    send_type(client, method, &type_path(id, action), &body).await
+    run_type(client, &change.request(id)).await
 }
 
-/// `DELETE /backup_target_types/{id}`: 202 with an empty body.
 pub async fn delete_target_type(client: &Client, id: &str) -> Result<(), ApiError> {
-    client
-        .send(Method::Delete, &type_path(id, ""), &[], None, DEFAULT_TIMEOUT_SECS)
-        .await
-        .map(|_| ())
+    client.run(&delete_request(id)).await.map(|_| ())
 }

@@ -1,9 +1,9 @@
 //! Workloads: only what the snapshot screens need (pick one, show its name).
 
-use super::{decode_wrapped, ApiError, Client};
+use super::{decode_wrapped, ApiError, ApiRequest, Client};
 use crate::models::Workload;
 
 /// `GET /workloads`
 pub async fn list_workloads(client: &Client) -> Result<Vec<Workload>, ApiError> {
-    decode_wrapped(&client.get("/workloads", &[]).await?, "workloads", "workload")
+    decode_wrapped(&client.run(&ApiRequest::get("/workloads")).await?, "workloads", "workload")
 }

@@ -12,6 +12,8 @@ pub enum InputKind {
     Password,
     Url,
     Search,
+    /// Whole numbers: the numeric keyboard on touch screens, checked by the form.
+    Number,
 }
 
 impl InputKind {
@@ -21,7 +23,11 @@ impl InputKind {
             Self::Password => "password",
             Self::Url => "url",
             Self::Search => "search",
+            Self::Number => "text",
         }
+    }
+    fn input_mode(self) -> Option<&'static str> {
+        (self == Self::Number).then_some("numeric")
     }
 }
 
@@ -40,7 +46,7 @@ pub fn TextInput(
 ) -> impl IntoView {
     let f = field_ctx();
     view! {
-        <input id=f.id class="field__input" class:mono=mono type=kind.as_str() placeholder=move || placeholder.get()
+        <input id=f.id class="field__input" class:mono=mono type=kind.as_str() inputmode=kind.input_mode() placeholder=move || placeholder.get()
             autocomplete=autocomplete.unwrap_or("off") required=f.required disabled=move || f.disabled.get()
             aria-invalid=move || f.invalid.get().to_string() aria-describedby=f.described_by
             prop:value=move || value.get() on:input:target=move |ev| value.set(ev.target().value())/>

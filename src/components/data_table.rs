@@ -48,11 +48,9 @@ impl<C: SortColumn> SortState<C> {
     /// so a long list is neither cloned nor moved to be sorted.
     pub fn order<T>(&self, rows: &[T], key: impl Fn(&T, C) -> SortKey) -> Vec<u32> {
         let column = self.column.get();
-        let ascending = self.ascending.get();
-        let mut keyed: Vec<(SortKey, u32)> =
+        let keyed: Vec<(SortKey, u32)> =
             rows.iter().zip(0u32..).map(|(r, i)| (key(r, column), i)).collect();
-        keyed.sort_by(|a, b| if ascending { a.0.cmp(&b.0) } else { b.0.cmp(&a.0) });
-        keyed.into_iter().map(|(_, i)| i).collect()
+        sorted_positions(keyed, self.ascending.get())
     }
 
     fn aria_sort(&self, column: C) -> &'static str {
@@ -62,6 +60,14 @@ impl<C: SortColumn> SortState<C> {
             (true, false) => "descending",
         }
     }
+}
+
+/// The positions, sorted by their keys, equal keys in their original order. Not generic, and
+/// never inlined: every table shares this one copy of the sort (a sort is kilobytes of wasm).
+#[inline(never)]
+fn sorted_positions(mut keyed: Vec<(SortKey, u32)>, ascending: bool) -> Vec<u32> {
+    keyed.sort_by(|a, b| if ascending { a.0.cmp(&b.0) } else { b.0.cmp(&a.0) });
+    keyed.into_iter().map(|(_, i)| i).collect()
 }
 
 /// What a column sorts by: text (case-insensitive) or a number, where a missing number
@@ -162,6 +168,9 @@ pub fn DataTable<C: TableColumn>(
     /// Header cells before the columns (a select-all checkbox).
     #[prop(optional)]
     lead: Option<Children>,
+    /// "Export CSV" of the rows as shown.
+    #[prop(optional)]
+    export: Option<super::CsvExport>,
     /// The body rows.
     children: Children,
 ) -> impl IntoView {
@@ -173,9 +182,12 @@ pub fn DataTable<C: TableColumn>(
         )
     };
     view! {
-        <p class="table-count" aria-live="polite">
-            {move || format!("Showing {} of {} {noun}", count.get().0, count.get().1)}
-        </p>
+        <div class="table-tools">
+            <p class="table-count" aria-live="polite">
+                {move || format!("Showing {} of {} {noun}", count.get().0, count.get().1)}
+            </p>
+            {export.map(|export| view! { <super::CsvButton export/> })}
+        </div>
         <div class="table-wrap">
             <table class="data-table" aria-label=label>
                 <thead>

@@ -2,8 +2,9 @@
 //! document's warning, and reports success only once the server has answered.
 
 use super::action::{api_action, dispatch_once};
+use super::CopyCurl;
 use super::{use_toasts, ConfirmDialog};
-use crate::api::{ApiError, Client};
+use crate::api::{ApiError, ApiRequest, Client};
 use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 
@@ -28,6 +29,8 @@ pub fn DeleteDialog(
     #[prop(optional)]
     warning: Option<&'static str>,
     delete: DeleteFn,
+    /// The documented request `delete` sends, for "Copy as curl".
+    request: fn(&str) -> ApiRequest,
     /// Called with the id once the server has answered for it: deleted, or not found there
     /// (then the caller reloads, and the toast says "not found", never "deleted").
     on_deleted: Callback<String>,
@@ -65,6 +68,7 @@ pub fn DeleteDialog(
             <p>{format!("You are about to delete the {noun} ")}<strong class="mono" dir="auto">{label}</strong>
                 ". This cannot be undone."</p>
             {warning.map(|w| view! { <p class="warning" role="note"><strong>"Warning: "</strong>{w}</p> })}
+            <CopyCurl request=Signal::derive(move || subject.with(|s| request(s.as_ref().map_or("", |s| s.id.as_str()))))/>
         </ConfirmDialog>
     }
 }

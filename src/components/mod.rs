@@ -2,8 +2,11 @@
 
 pub mod action;
 pub mod api_text;
+mod clock;
 pub mod confirm_dialog;
 pub mod controls;
+mod copy_curl;
+mod csv_export;
 pub mod data_table;
 pub mod delete_dialog;
 pub mod error_panel;
@@ -22,10 +25,13 @@ mod unreadable;
 
 pub use action::{api_action, dispatch_once, failure_of, ApiAction};
 pub use api_text::{ApiText, CELL_CHARS};
+pub use clock::use_clock;
 pub use confirm_dialog::ConfirmDialog;
 pub use controls::{
     CheckField, Checkbox, InputKind, Segmented, Select, TextArea, TextField, TextInput,
 };
+pub use copy_curl::CopyCurl;
+pub use csv_export::{table_csv, CsvButton, CsvExport};
 pub use data_table::{DataTable, SortHeader, SortState, TableColumn};
 pub use delete_dialog::{DeleteDialog, DeleteSubject};
 pub use error_panel::ErrorPanel;

@@ -1,3 +1,4 @@
+use crate::models::UsageLevel;
 use leptos::prelude::*;
 
 /// What a bar measures, which sets how it is coloured.
@@ -14,9 +15,11 @@ impl MeterKind {
     fn fill_class(self, percent: f64) -> &'static str {
         match self {
             Self::Progress => "meter__fill",
-            Self::Usage if percent >= 95.0 => "meter__fill meter__fill--danger",
-            Self::Usage if percent >= 80.0 => "meter__fill meter__fill--warn",
-            Self::Usage => "meter__fill meter__fill--ok",
+            Self::Usage => match UsageLevel::of_percent(percent) {
+                UsageLevel::Critical => "meter__fill meter__fill--danger",
+                UsageLevel::Warning => "meter__fill meter__fill--warn",
+                UsageLevel::Normal => "meter__fill meter__fill--ok",
+            },
         }
     }
 }

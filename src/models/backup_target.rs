@@ -37,7 +37,64 @@ impl super::Row for BackupTarget {
     }
 }
 
+/// How full a target is: a warning from 80 % used, critical from 95 %.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum UsageLevel {
+    Normal,
+    Warning,
+    Critical,
+}
+
+impl UsageLevel {
+    pub fn of_percent(percent: f64) -> Self {
+        if percent >= 95.0 {
+            Self::Critical
+        } else if percent >= 80.0 {
+            Self::Warning
+        } else {
+            Self::Normal
+        }
+    }
+}
+
+/// What needs a look, the most urgent first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Attention {
+    Offline,
+    Full,
+    NearlyFull,
+}
+
+impl Attention {
+    pub fn message(self) -> &'static str {
+        match self {
+            Self::Offline => "Not online",
+            Self::Full => "Full: 95 % or more used",
+            Self::NearlyFull => "Nearly full: 80 % or more used",
+        }
+    }
+}
+
 impl BackupTarget {
+    /// Online (`available` on 5.x, `online` on 6.x); any other status needs a look.
+    pub fn is_online(&self) -> bool {
+        let status = self.status.as_deref().unwrap_or("");
+        status.eq_ignore_ascii_case("available") || status.eq_ignore_ascii_case("online")
+    }
+    pub fn usage_level(&self) -> Option<UsageLevel> {
+        self.usage_ratio().map(|r| UsageLevel::of_percent(r * 100.0))
+    }
+    /// Why an admin should look at this target now: offline, or (nearly) full.
+    pub fn attention(&self) -> Option<Attention> {
+        if !self.is_online() {
+            return Some(Attention::Offline);
+        }
+        match self.usage_level() {
+            Some(UsageLevel::Critical) => Some(Attention::Full),
+            Some(UsageLevel::Warning) => Some(Attention::NearlyFull),
+            _ => None,
+        }
+    }
     /// How people know a target (it has no name): its export, or its id.
     pub fn label(&self) -> &str {
         super::name_or_id(self.filesystem_export.as_deref(), &self.id)

@@ -2,11 +2,15 @@
 //! [`json::Obj`]; the values a form sends, with their validation.
 
 pub mod backup_target;
+pub mod coverage;
+pub mod csv;
 pub mod instance;
 pub mod json;
 pub mod keystone;
 pub mod listed;
 pub mod new_backup_target;
+pub mod overview;
+pub mod progress_track;
 mod record;
 pub mod sign_in;
 pub mod snapshot;
@@ -15,12 +19,12 @@ pub mod target_type_form;
 pub mod validate;
 pub mod workload;
 
-pub use backup_target::{BackupTarget, TargetKind, TargetTypeRef};
+pub use backup_target::{BackupTarget, TargetKind, TargetTypeRef, UsageLevel};
 pub use instance::Instance;
 pub use json::FromJson;
 pub use listed::{Listed, Row};
 pub use new_backup_target::NewBackupTarget;
-pub use snapshot::{Snapshot, SnapshotFilter, TakeSnapshot};
+pub use snapshot::{Snapshot, SnapshotFilter, StatusFilter, TakeSnapshot};
 pub use target_type::{TargetType, TypeProject, Visibility};
 pub use target_type_form::{NewTargetType, TargetTypeUpdate};
 pub use validate::{FieldErrors, Validate};

@@ -72,7 +72,60 @@ pub enum FilterField {
     DateTo,
 }
 
-/// The list filters, mapped one to one onto the documented query parameters.
+/// Which statuses the list shows. The API has no such parameter: it filters what is loaded.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum StatusFilter {
+    #[default]
+    All,
+    InProgress,
+    Failed,
+    Available,
+    Cancelled,
+}
+
+impl StatusFilter {
+    pub const CHOICES: [Self; 5] =
+        [Self::All, Self::InProgress, Self::Failed, Self::Available, Self::Cancelled];
+
+    /// Its value in the page's URL (`?status=failed`); empty for all.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::All => "",
+            Self::InProgress => "in_progress",
+            Self::Failed => "failed",
+            Self::Available => "available",
+            Self::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::All => "All",
+            Self::InProgress => "In progress",
+            Self::Failed => "Failed",
+            Self::Available => "Available",
+            Self::Cancelled => "Cancelled",
+        }
+    }
+
+    pub fn parse(key: &str) -> Self {
+        Self::CHOICES.into_iter().find(|c| c.key() == key).unwrap_or_default()
+    }
+
+    pub fn admits(self, s: &Snapshot) -> bool {
+        let status = s.status();
+        let is = |name: &str| status.eq_ignore_ascii_case(name);
+        match self {
+            Self::All => true,
+            Self::InProgress => !s.is_final(),
+            Self::Failed => is("error") || is("failed"),
+            Self::Available => is("available"),
+            Self::Cancelled => is("cancelled"),
+        }
+    }
+}
+
+/// The list filters: the documented query parameters, and the status shown.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SnapshotFilter {
     pub workload_id: String,
@@ -80,6 +133,7 @@ pub struct SnapshotFilter {
     pub date_from: String,
     pub date_to: String,
     pub all: bool,
+    pub status: StatusFilter,
 }
 
 impl Validate for SnapshotFilter {
@@ -93,6 +147,20 @@ impl Validate for SnapshotFilter {
 }
 
 impl SnapshotFilter {
+    /// What `GET /snapshots` is asked for: the status is chosen among its answer.
+    pub fn listed(&self) -> Self {
+        Self { status: StatusFilter::All, ..self.clone() }
+    }
+
+    /// The page's URL query: the API's parameters, and the status.
+    pub fn url_query(&self) -> Vec<(&'static str, String)> {
+        let mut q = self.query();
+        if self.status != StatusFilter::All {
+            q.push(("status", self.status.key().to_owned()));
+        }
+        q
+    }
+
     /// Query parameters for `GET /snapshots`, empty filters left out.
     pub fn query(&self) -> Vec<(&'static str, String)> {
         let texts = [
@@ -122,6 +190,7 @@ impl SnapshotFilter {
                 "date_from" => f.date_from = v.to_owned(),
                 "date_to" => f.date_to = v.to_owned(),
                 "all" => f.all = matches!(v, "true" | "1" | "True"),
+                "status" => f.status = StatusFilter::parse(v),
                 _ => {}
             }
         }
@@ -208,6 +277,22 @@ mod tests {
         assert!(!of(Some("mine"), "w-theirs").is_foreign("mine", &ours));
         assert!(of(None, "w-theirs").is_foreign("mine", &ours), "a list row: by its workload");
         assert!(!of(None, "w-ours").is_foreign("mine", &ours));
+    }
+
+    #[test]
+    fn the_status_filter_lives_in_the_url_but_is_never_sent_to_the_api() {
+        let f = SnapshotFilter::from_pairs([("status", "failed"), ("host", "TVM1")]);
+        assert_eq!(f.status, StatusFilter::Failed);
+        assert_eq!(f.query(), vec![("host", "TVM1".to_owned())]);
+        assert!(f.url_query().contains(&("status", "failed".to_owned())));
+        assert_eq!(f.listed().status, StatusFilter::All);
+        let with = |status: &str| Snapshot { status: Some(status.into()), ..Default::default() };
+        assert!(StatusFilter::Failed.admits(&with("error")));
+        assert!(!StatusFilter::Failed.admits(&with("available")));
+        assert!(StatusFilter::InProgress.admits(&with("uploading")));
+        assert!(StatusFilter::InProgress.admits(&with("something-new")), "unknown still moves");
+        assert!(StatusFilter::Cancelled.admits(&with("cancelled")));
+        assert_eq!(StatusFilter::parse("nonsense"), StatusFilter::All);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod backup_targets;
 pub mod login;
 pub mod not_found;
+pub mod overview;
 pub mod session;
 pub mod sign_in;
 pub mod snapshots;

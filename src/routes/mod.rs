@@ -2,15 +2,17 @@
 //! writes a route.
 
 use crate::api::{build_url, encode_segment};
+use crate::models::overview::Thresholds;
 use crate::models::SnapshotFilter;
 use crate::pages::backup_targets::{
     BackupTargetCreatePage, BackupTargetDetailPage, BackupTargetsPage,
 };
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFound;
+use crate::pages::overview::OverviewPage;
 use crate::pages::snapshots::{SnapshotDetailPage, SnapshotsPage, TakeSnapshotPage};
 use crate::pages::target_types::{
-    TargetTypeCreatePage, TargetTypeDetailPage, TargetTypeEditPage, TargetTypesPage,
+    TargetTypeCreatePage, TargetTypeDetailPage, TargetTypeEditPage, TargetTypesPage, TypeAccessPage,
 };
 use crate::session::use_session;
 use leptos::either::Either;
@@ -25,14 +27,29 @@ mod next;
 pub use next::safe_next;
 
 pub const LOGIN: &str = "/login";
+pub const OVERVIEW: &str = "/overview";
 pub const BACKUP_TARGETS: &str = "/backup-targets";
 pub const NEW_BACKUP_TARGET: &str = "/backup-targets/new";
 pub const TARGET_TYPES: &str = "/target-types";
 pub const NEW_TARGET_TYPE: &str = "/target-types/new";
+pub const TYPE_ACCESS: &str = "/target-types/access";
 pub const SNAPSHOTS: &str = "/snapshots";
 pub const TAKE_SNAPSHOT: &str = "/snapshots/new";
 /// Where a signed-in admin lands.
-pub const HOME: &str = BACKUP_TARGETS;
+pub const HOME: &str = OVERVIEW;
+
+/// The overview with these thresholds in its URL (the defaults left out).
+pub fn overview(t: Thresholds) -> String {
+    let d = Thresholds::default();
+    let mut q = Vec::new();
+    if t.stall_minutes != d.stall_minutes {
+        q.push(("stall_minutes", t.stall_minutes.to_string()));
+    }
+    if t.coverage_hours != d.coverage_hours {
+        q.push(("coverage_hours", t.coverage_hours.to_string()));
+    }
+    build_url(OVERVIEW, "", &q)
+}
 
 pub fn backup_target(id: &str) -> String {
     format!("{BACKUP_TARGETS}/{}", encode_segment(id))
@@ -52,7 +69,7 @@ pub fn snapshot(id: &str) -> String {
 
 /// The snapshot list with these filters in its URL, under the API's own parameter names.
 pub fn snapshots(filter: &SnapshotFilter) -> String {
-    build_url(SNAPSHOTS, "", &filter.query())
+    build_url(SNAPSHOTS, "", &filter.url_query())
 }
 
 /// The login page, returning to `next` after signing in.
@@ -80,6 +97,7 @@ struct SnapshotQuery {
     date_from: Option<String>,
     date_to: Option<String>,
     all: Option<String>,
+    status: Option<String>,
 }
 
 /// The snapshot filters as the page's URL holds them.
@@ -94,10 +112,28 @@ pub fn use_snapshot_filter() -> Memo<SnapshotFilter> {
                 ("date_from", &q.date_from),
                 ("date_to", &q.date_to),
                 ("all", &q.all),
+                ("status", &q.status),
             ];
             SnapshotFilter::from_pairs(
                 pairs.into_iter().filter_map(|(k, v)| Some((k, v.as_deref()?))),
             )
+        })
+    })
+}
+
+#[derive(Params, Clone, Debug, PartialEq)]
+struct OverviewQuery {
+    stall_minutes: Option<String>,
+    coverage_hours: Option<String>,
+}
+
+/// The overview's thresholds as its URL holds them.
+pub fn use_thresholds() -> Memo<Thresholds> {
+    let query = use_query::<OverviewQuery>();
+    Memo::new(move |_| {
+        query.with(|q| match q {
+            Ok(q) => Thresholds::from_url(q.stall_minutes.as_deref(), q.coverage_hours.as_deref()),
+            Err(_) => Thresholds::default(),
         })
     })
 }
@@ -121,11 +157,13 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/login") view=LoginPage/>
             <ParentRoute path=path!("") view=SignedIn>
                 <Route path=path!("") view=|| view! { <Redirect path=HOME/> }/>
+                <Route path=path!("/overview") view=OverviewPage/>
                 <Route path=path!("/backup-targets") view=BackupTargetsPage/>
                 <Route path=path!("/backup-targets/new") view=BackupTargetCreatePage/>
                 <Route path=path!("/backup-targets/:id") view=BackupTargetDetailPage/>
                 <Route path=path!("/target-types") view=TargetTypesPage/>
                 <Route path=path!("/target-types/new") view=TargetTypeCreatePage/>
+                <Route path=path!("/target-types/access") view=TypeAccessPage/>
                 <Route path=path!("/target-types/:id") view=TargetTypeDetailPage/>
                 <Route path=path!("/target-types/:id/edit") view=TargetTypeEditPage/>
                 <Route path=path!("/snapshots") view=SnapshotsPage/>
@@ -170,6 +208,11 @@ mod tests {
         };
         assert_eq!(snapshots(&f), "/snapshots?workload_id=w&date_to=2024-03-04T10%3A59%3A51");
         assert_eq!(snapshots(&SnapshotFilter::default()), "/snapshots");
+        let failed = SnapshotFilter { status: crate::models::StatusFilter::Failed, ..f };
+        assert!(snapshots(&failed).ends_with("&status=failed"));
+        assert_eq!(overview(Thresholds::default()), "/overview");
+        let t = Thresholds { stall_minutes: 3, ..Default::default() };
+        assert_eq!(overview(t), "/overview?stall_minutes=3");
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! Where sign-in returns to: only this console's own pages.
 
-use super::{BACKUP_TARGETS, HOME, SNAPSHOTS, TARGET_TYPES};
+use super::{BACKUP_TARGETS, HOME, OVERVIEW, SNAPSHOTS, TARGET_TYPES};
 
 /// The signed-in areas a `next` may lead back to.
-const AREAS: [&str; 3] = [BACKUP_TARGETS, TARGET_TYPES, SNAPSHOTS];
+const AREAS: [&str; 4] = [OVERVIEW, BACKUP_TARGETS, TARGET_TYPES, SNAPSHOTS];
 
 /// Where to go after sign-in: `next` only when it is a page of this console; anything else
 /// (another origin, a path the URL parser would turn into one) goes home. No open redirect.
@@ -64,9 +64,10 @@ mod tests {
     #[test]
     fn redirects_stay_inside_the_app() {
         assert_eq!(safe_next(Some("/snapshots?host=TVM1".into())), "/snapshots?host=TVM1");
-        assert_eq!(safe_next(Some("//evil.example".into())), "/backup-targets");
-        assert_eq!(safe_next(Some("https://evil.example".into())), "/backup-targets");
-        assert_eq!(safe_next(None), "/backup-targets");
+        assert_eq!(safe_next(Some("/backup-targets/x".into())), "/backup-targets/x");
+        assert_eq!(safe_next(Some("//evil.example".into())), "/overview");
+        assert_eq!(safe_next(Some("https://evil.example".into())), "/overview");
+        assert_eq!(safe_next(None), "/overview");
     }
 
     #[test]

@@ -155,7 +155,7 @@ test('odd entries in a list are left out and said why, and never stop the sign-i
   // The sign-in check (GET /backup_targets) and the list (GET /backup_targets/detail) both get it.
   await emu.failNext({ status: 200, method: 'GET', path_contains: '/backup_targets', times: 2, body: JSON.stringify(odd) });
   const page = await newPage(browser);
-  await signIn(page, emu.url);
+  await signIn(page, emu.url, { path: '/backup-targets' });
   const rows = page.locator('table[aria-label="Backup targets"] tbody tr');
   await rows.first().waitFor();
   assert.equal(await rows.count(), good.length, 'every good target shows');

@@ -78,6 +78,12 @@ export async function startEmulator(extra = [], { dist = DIST, port, keystoneUps
       const all = await this.requests(0);
       return all.length ? all[all.length - 1].seq : 0;
     },
+    /** Holds a running snapshot's progress still, its last update `stalledMinutes` ago. */
+    async hold(id, held = true, stalledMinutes) {
+      const body = { id, held, ...(stalledMinutes ? { stalled_minutes: stalledMinutes } : {}) };
+      const r = await fetch(`${direct}/_emulator/hold`, { method: 'POST', body: JSON.stringify(body) });
+      assert.equal(r.status, 204);
+    },
     /** Makes the next matching API request fail with this answer. */
     async failNext(fault) {
       const r = await fetch(`${direct}/_emulator/fail_next`, { method: 'POST', body: JSON.stringify(fault) });

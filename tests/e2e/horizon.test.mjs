@@ -70,8 +70,9 @@ test('the Backups panel in Horizon shows the console with the Horizon user\'s se
   await page.getByRole('button', { name: 'Sign In' }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/auth/login'));
   await openPanelIn(keystone.projects.demo);
-  await consoleFrame().getByRole('heading', { name: 'Backup targets', level: 1 }).waitFor({ timeout: 30000 });
-  await consoleFrame().locator('table[aria-label="Backup targets"] tbody tr').first().waitFor();
+  // The console's landing page: the overview, with the demo project's targets.
+  await consoleFrame().getByRole('heading', { name: 'Overview', level: 1 }).waitFor({ timeout: 30000 });
+  await consoleFrame().getByRole('region', { name: 'Backup targets' }).locator('li[data-target-id]').first().waitFor();
   assert.equal(await consoleFrame().locator('.app-header').count(), 0, 'the portal shows user and project');
   assert.equal(await consoleFrame().getByLabel('Password').count(), 0, 'no sign-in of its own');
   await shot(page, '50-horizon-backups-panel');

@@ -52,7 +52,7 @@ test('a member signs in with a password, sees the demo project, and is refused a
   await shot(page, '40-keystone-login');
   await assertAccessible(page, 'Keystone login page');
   await passwordSignIn(page, 'member', { project: 'demo' });
-  await page.getByRole('heading', { name: 'Backup targets', level: 1 }).waitFor();
+  await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
   await eventually(async () => /User\s*member/.test(await header(page).innerText()), { what: 'the user in the header' });
   assert.match(await header(page).innerText(), /Region\s*RegionOne/);
   assert.equal(await page.getByRole('combobox', { name: 'Project' }).locator('option:checked').innerText(), 'demo');
@@ -113,7 +113,7 @@ test('without a project the admin picks one, then switches to another from the h
   await assertAccessible(page, 'project pick');
   await pick.selectOption({ label: 'second' });
   await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('heading', { name: 'Backup targets', level: 1 }).waitFor();
+  await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
 
   // The second project has the "analytics" workload's snapshots only; the admin may change targets.
   await page.goto(emu.url + '/snapshots');
@@ -143,7 +143,7 @@ test('a pasted token is checked by Keystone and names its user and project', asy
   assert.equal(await field.getAttribute('autocomplete'), 'off');
   await field.fill(token);
   await page.getByRole('button', { name: 'Sign in with token' }).click();
-  await page.getByRole('heading', { name: 'Backup targets', level: 1 }).waitFor();
+  await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
   await eventually(async () => /User\s*member/.test(await header(page).innerText()), { what: 'the user in the header' });
 });
 
@@ -186,7 +186,7 @@ test('a token revoked mid-session asks to sign in again over the page, which kee
 test('sign-out revokes the token in Keystone and empties sessionStorage', async () => {
   const page = await newPage(browser);
   await passwordSignIn(page, 'member', { project: 'demo' });
-  await page.getByRole('heading', { name: 'Backup targets', level: 1 }).waitFor();
+  await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
   const token = await sessionToken(page);
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('heading', { name: 'Sign in to the Backup Console' }).waitFor();

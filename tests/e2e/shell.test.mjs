@@ -20,12 +20,14 @@ test('sign in, visit the three areas, sign out', async () => {
   await shot(page, '01-login');
   await assertAccessible(page, 'login page');
   await signIn(page, emu.url);
-  await page.getByRole('heading', { name: 'Backup targets', level: 1 }).waitFor();
+  await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
   assert.match(await page.locator('.app-header').innerText(), new RegExp(PROJECT));
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  assert.equal(await nav.locator('a[aria-current="page"]').innerText(), 'Overview');
+  await nav.getByRole('link', { name: 'Backup targets' }).click();
   await page.locator('table[aria-label="Backup targets"] tbody tr').first().waitFor();
   await shot(page, '02-backup-targets');
 
-  const nav = page.getByRole('navigation', { name: 'Main' });
   await nav.getByRole('link', { name: 'Target types' }).click();
   await page.getByRole('heading', { name: 'Target types', level: 1 }).waitFor();
   await page.locator('table[aria-label="Backup target types"] tbody tr').first().waitFor();
@@ -104,10 +106,14 @@ test('a deep link survives sign-in, and a 401 mid-session asks to sign in again 
 test('the console is usable at 768 px wide', async () => {
   const page = await newPage(browser, { width: 768, height: 1000 });
   await signIn(page, emu.url);
+  await page.getByRole('table', { name: 'Protection coverage' }).locator('tbody tr').first().waitFor();
+  await shot(page, '06-overview-768');
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(await overflow() <= 1, `the overview does not scroll sideways (${await overflow()}px)`);
+  await page.goto(emu.url + '/backup-targets');
   await page.locator('table[aria-label="Backup targets"] tbody tr').first().waitFor();
   await shot(page, '06-targets-768');
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.ok(overflow <= 1, `the page itself does not scroll sideways (${overflow}px); wide tables scroll in their frame`);
+  assert.ok(await overflow() <= 1, `the page itself does not scroll sideways (${await overflow()}px); wide tables scroll in their frame`);
 });
 
 test('a deep link opened in a new tab reads config.json from the root, not beside the path', async () => {
@@ -143,9 +149,9 @@ test('a next= that the URL parser would turn into another origin leads home afte
     await page.getByLabel('Project ID').fill(PROJECT);
     await page.getByLabel('Token').fill(ADMIN);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Backup targets', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
     assert.equal(new URL(page.url()).origin, emu.url, `${next} stays on the console`);
-    assert.equal(new URL(page.url()).pathname, '/backup-targets');
+    assert.equal(new URL(page.url()).pathname, '/overview');
     await page.context().close();
   }
 });

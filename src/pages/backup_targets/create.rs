@@ -1,10 +1,11 @@
 //! The create-target form: NFS or S3, validated at each field before anything is sent.
 
 use crate::api::backup_targets::create_backup_target;
+use crate::api::backup_targets::create_request;
 use crate::components::{
     api_action, failure_of, use_toasts, Breadcrumb, CheckField, ErrorPanel, ErrorsOf, Field,
 };
-use crate::components::{on_submit, Segmented};
+use crate::components::{on_submit, CopyCurl, Segmented};
 use crate::components::{FieldLayout, InputKind, KeyValueEditor, KvRow, PageHeader, TextField};
 use crate::models::new_backup_target::TargetField;
 use crate::models::{FieldErrors, NewBackupTarget, TargetKind};
@@ -60,6 +61,7 @@ pub fn BackupTargetCreatePage() -> impl IntoView {
         btt_name: btt_name.get_untracked(),
         metadata: meta.with_untracked(|rows| KvRow::pairs(rows)),
     };
+    let curl = Signal::derive(move || create_request(&read()));
     let submit = on_submit(pending.into(), errors, read, move |new| {
         create.dispatch(new);
     });
@@ -108,6 +110,7 @@ pub fn BackupTargetCreatePage() -> impl IntoView {
                         aria-busy=move || busy.get().to_string()>
                         {move || if busy.get() { "Creating…" } else { "Create target" }}
                     </button>
+                    <CopyCurl request=curl/>
                 </div>
                 <p id="create-target-status" class="form__status" role="status" aria-live="polite">{status}</p>
             </form>

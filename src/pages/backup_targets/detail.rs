@@ -2,10 +2,11 @@
 
 use super::{set_default_action, target_subject, DeleteTargetDialog};
 use crate::api::backup_targets::show_backup_target;
+use crate::api::backup_targets::{delete_request, set_default_request, show_request};
 use crate::api::target_types::list_target_types_detail;
 use crate::components::dispatch_once;
 use crate::components::{
-    api_resource, compact_table, prop_row, Breadcrumb, DeleteSubject, Loader, MeterKind,
+    api_resource, compact_table, prop_row, Breadcrumb, CopyCurl, DeleteSubject, Loader, MeterKind,
     PageHeader, ProgressBar,
 };
 use crate::components::{ApiAction, StatusBadge, Tag, TagKind, Time};
@@ -67,6 +68,11 @@ fn TargetDetail(
                 "Delete"
             </button>
         </PageHeader>
+        <div class="curl-bar" role="group" aria-label="The documented requests, as curl">
+            <CopyCurl request=show_request(&t.id) action="GET"/>
+            {(!t.is_default).then(|| view! { <CopyCurl request=set_default_request(&t.id) action="set default"/> })}
+            <CopyCurl request=delete_request(&t.id) action="delete"/>
+        </div>
         <div class="cards">
             <TargetSummary target=t.clone()/>
             <MetadataCard target=t.clone()/>

@@ -30,7 +30,7 @@ pub fn DeleteTargetDialog(
     subject: RwSignal<Option<DeleteSubject>>,
     on_deleted: Callback<String>,
 ) -> impl IntoView {
-    view! { <DeleteDialog subject noun="backup target" warning=DELETE_WARNING delete=delete_call on_deleted/> }
+    view! { <DeleteDialog subject noun="backup target" warning=DELETE_WARNING delete=delete_call request=crate::api::backup_targets::delete_request on_deleted/> }
 }
 
 /// "Set default": announces the outcome; views key their data on its `version()`, so they

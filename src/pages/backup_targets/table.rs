@@ -2,10 +2,10 @@
 
 use crate::components::data_table::{flag_key, text_key, SortKey};
 use crate::components::{
-    ApiText, DataTable, EmptyState, MeterKind, ProgressBar, SortState, StatusBadge, TableColumn,
-    Tag, TagKind, Time, CELL_CHARS,
+    table_csv, ApiText, CsvExport, DataTable, EmptyState, MeterKind, ProgressBar, SortState,
+    StatusBadge, TableColumn, Tag, TagKind, Time, CELL_CHARS,
 };
-use crate::format::{or_dash, zone_name};
+use crate::format::{local_time, or_dash, zone_name};
 use crate::models::target_type::type_id_for;
 use crate::models::{BackupTarget, TargetKind, TargetType};
 use crate::routes;
@@ -63,6 +63,25 @@ fn sort_key(t: &BackupTarget, column: Column) -> SortKey {
     }
 }
 
+/// What a column says, as text for the CSV export.
+fn cell(t: &BackupTarget, column: Column) -> String {
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    match column {
+        Column::Kind => t.kind_label(),
+        Column::Export => t.export().to_owned(),
+        Column::Default => if t.is_default { "yes" } else { "no" }.to_owned(),
+        Column::Status => text(&t.status),
+        Column::Usage => {
+            format!("{} / {}", or_dash(t.used.as_deref()), or_dash(t.capacity.as_deref()))
+        }
+        Column::Version => text(&t.version),
+        Column::Types => t.type_names().join("; "),
+        Column::Created => [&t.created_at, &t.updated_at]
+            .map(|v| v.as_deref().map(local_time).unwrap_or_default())
+            .join(" / "),
+    }
+}
+
 fn matches(t: &BackupTarget, needle: &str, kind: Option<TargetKind>) -> bool {
     if kind.is_some_and(|k| t.target_kind() != Some(k)) {
         return false;
@@ -109,7 +128,8 @@ pub fn TargetsTable(
     let row = move |t| view! { <TargetRow target=t types on_set_default on_delete busy/> };
     let body = move || rows.get().into_iter().map(row).collect_view();
     Either::Right(view! {
-        <DataTable label="Backup targets" sort count noun="targets" no_match="No target matches the filter.">
+        <DataTable label="Backup targets" sort count noun="targets" no_match="No target matches the filter."
+            export=CsvExport::new("backup-targets.csv", move || rows.with(|r| table_csv(r.iter(), cell)))>
             {body}
         </DataTable>
     })

@@ -1,6 +1,7 @@
 //! The warning a few minutes before the token expires, with the way to renew it; at expiry,
 //! the sign-in dialog (an expired token is never sent).
 
+use crate::components::use_clock;
 use crate::models::keystone::{expiry_state, Expiry};
 use crate::session::use_session;
 use leptos::prelude::*;
@@ -12,15 +13,7 @@ const TICK_MS: u32 = 10_000;
 /// expiry is unknown.
 pub fn use_expiry() -> Memo<Option<Expiry>> {
     let ctx = use_session();
-    let now = RwSignal::new(crate::format::now_ms());
-    let tick = move || {
-        now.try_set(crate::format::now_ms());
-    };
-    if let Ok(handle) =
-        set_interval_with_handle(tick, std::time::Duration::from_millis(TICK_MS.into()))
-    {
-        on_cleanup(move || handle.clear());
-    }
+    let now = use_clock(TICK_MS);
     Memo::new(move |_| {
         let expires = ctx.session.with(|s| s.as_ref().and_then(|s| s.expires_ms()))?;
         Some(expiry_state(expires, now.get()))

@@ -19,7 +19,7 @@ pub fn DeleteSnapshotDialog(
     subject: RwSignal<Option<DeleteSubject>>,
     on_deleted: Callback<String>,
 ) -> impl IntoView {
-    view! { <DeleteDialog subject noun="snapshot" delete=delete_call on_deleted/> }
+    view! { <DeleteDialog subject noun="snapshot" delete=delete_call request=crate::api::snapshots::delete_request on_deleted/> }
 }
 
 /// Re-reads one snapshot after an action so the row shows the server's word at once;

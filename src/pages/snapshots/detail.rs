@@ -5,10 +5,11 @@ use super::live::{LiveIndicator, StaleNotice};
 use super::poller::{use_snapshot_poller, PollStatus};
 use super::{cancel_action, snapshot_subject, DeleteSnapshotDialog};
 use crate::api::snapshots::show_snapshot;
+use crate::api::snapshots::{cancel_request, delete_request, show_request};
 use crate::api::workloads::list_workloads;
 use crate::components::dispatch_once;
 use crate::components::{
-    api_resource, compact_table, prop_row, ApiAction, Breadcrumb, DeleteSubject, Loader,
+    api_resource, compact_table, prop_row, ApiAction, Breadcrumb, CopyCurl, DeleteSubject, Loader,
     PageHeader, ProgressBar,
 };
 use crate::components::{StatusBadge, Tag, Time};
@@ -108,6 +109,11 @@ pub fn SnapshotDetail(
                 <button type="button" class="btn btn--danger" on:click=move |_| to_delete.set(Some(subject.clone()))>"Delete"</button>
             })}
         </PageHeader>
+        <div class="curl-bar" role="group" aria-label="The documented requests, as curl">
+            <CopyCurl request=show_request(&s.id) action="GET"/>
+            {can_cancel.then(|| view! { <CopyCurl request=cancel_request(&s.id) action="cancel"/> })}
+            {can_delete.then(|| view! { <CopyCurl request=delete_request(&s.id) action="delete"/> })}
+        </div>
         <div class="snapshot-messages"><StaleNotice status=live id=s.id.clone()/>{error}{warning}</div>
         <div class="cards">
             <SnapshotSummary snapshot=s.clone() workload/>

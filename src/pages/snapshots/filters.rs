@@ -2,9 +2,12 @@
 
 use crate::api::ApiError;
 use crate::components::Checkbox;
-use crate::components::{on_submit, ErrorsOf, Field, FieldLayout, InputKind, Select, TextInput};
+use crate::components::{
+    on_submit, ErrorsOf, Field, FieldLayout, InputKind, Segmented, Select, TextInput,
+};
+use crate::format::{api_time_text, now_ms};
 use crate::models::snapshot::FilterField;
-use crate::models::{FieldErrors, SnapshotFilter, Workload};
+use crate::models::{FieldErrors, SnapshotFilter, StatusFilter, Workload};
 use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -23,6 +26,7 @@ pub fn SnapshotFilters(
     let [workload, host, date_from, date_to] =
         [f0.workload_id, f0.host, f0.date_from, f0.date_to].map(RwSignal::new);
     let all = RwSignal::new(f0.all);
+    let status = RwSignal::new(f0.status);
     let errors = RwSignal::new(FieldErrors::<FilterField>::default());
     let go = move |f: &SnapshotFilter| navigate(&routes::snapshots(f), NavigateOptions::default());
     let read = move || SnapshotFilter {
@@ -31,16 +35,48 @@ pub fn SnapshotFilters(
         date_from: date_from.get_untracked(),
         date_to: date_to.get_untracked(),
         all: all.get_untracked(),
+        status: status.get_untracked(),
     };
     let apply = on_submit(Signal::from(false), errors, read, {
         let go = go.clone();
         move |f| go(&f)
     });
-    let clear = move |_| {
-        [workload, host, date_from, date_to].into_iter().for_each(|s| s.set(String::new()));
-        all.set(false);
-        go(&SnapshotFilter::default());
+    let clear = {
+        let go = go.clone();
+        move |_| {
+            [workload, host, date_from, date_to].into_iter().for_each(|s| s.set(String::new()));
+            all.set(false);
+            status.set(StatusFilter::All);
+            go(&SnapshotFilter::default());
+        }
     };
+    // The status is chosen among what is loaded: it goes into the URL at once.
+    Effect::watch(
+        move || status.get(),
+        {
+            let go = go.clone();
+            move |status, _, _| {
+                // Only the admin's choice navigates; "Clear" has already put it in the URL.
+                if filter.with_untracked(|f| f.status) != *status {
+                    go(&SnapshotFilter { status: *status, ..filter.get_untracked() });
+                }
+            }
+        },
+        false,
+    );
+    // "Last 24 hours" and the like: the documented date range, from then until now (UTC).
+    let preset = move |label: &'static str, hours: f64| {
+        let go = go.clone();
+        let pick = move |_| {
+            let now = now_ms();
+            date_from.set(api_time_text(now - hours * 3_600_000.0));
+            date_to.set(api_time_text(now));
+            errors.set(FieldErrors::default());
+            go(&read());
+        };
+        view! { <button type="button" class="btn btn--ghost btn--small" on:click=pick>{label}</button> }
+    };
+    let statuses: Vec<_> = StatusFilter::CHOICES.iter().map(|c| (*c, c.key(), c.label())).collect();
     let options = move || {
         let list = workloads.get().and_then(Result::ok).unwrap_or_default();
         let options: Vec<(String, String)> =
@@ -65,11 +101,19 @@ pub fn SnapshotFilters(
             </Field>
             {date("filter-date-from", "From (UTC)", date_from, FilterField::DateFrom)}
             {date("filter-date-to", "To (UTC)", date_to, FilterField::DateTo)}
+            <div class="toolbar__presets" role="group" aria-label="Date range">
+                {preset("Last 24 hours", 24.0)}
+                {preset("Last 7 days", 24.0 * 7.0)}
+                {preset("Last 30 days", 24.0 * 30.0)}
+            </div>
             <Field id="filter-all" label="All projects (admin)" layout=FieldLayout::Check>
                 <Checkbox checked=all/>
             </Field>
             <button type="submit" class="btn btn--secondary">"Apply filters"</button>
             <button type="button" class="btn btn--ghost" on:click=clear>"Clear"</button>
+            <Field id="filter-status" label="Status" layout=FieldLayout::Group>
+                <Segmented value=status options=statuses/>
+            </Field>
             <Field id="snapshots-search" label="Search name, description, ID" layout=FieldLayout::Toolbar>
                 <TextInput value=search kind=InputKind::Search/>
             </Field>

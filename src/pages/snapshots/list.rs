@@ -7,24 +7,28 @@ use super::poller::use_snapshot_poller;
 use super::{cancel_action, refresh_one, DeleteSnapshotDialog, SnapshotsTable, TakeSnapshotForm};
 use crate::api::snapshots::list_snapshots;
 use crate::api::workloads::list_workloads;
+use crate::api::ApiError;
 use crate::components::{
     api_resource, dispatch_once, DeleteSubject, Handoff, Loader, PageHeader, UnreadableNotice,
 };
-use crate::models::{Snapshot, Workload};
+use crate::models::{Listed, Snapshot, SnapshotFilter, Workload};
 use crate::routes::use_snapshot_filter;
 use crate::session::use_session;
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
 
-#[component]
-pub fn SnapshotsPage() -> impl IntoView {
-    let ctx = use_session();
-    let filter = use_snapshot_filter();
-    let loaded = api_resource(
-        move || filter.get(),
-        |c, f| async move { list_snapshots(&c, &f).await.map(Handoff::new) },
-    );
-    // The list is the server's; polling and actions then update its rows in place.
+/// A page's snapshot list: loaded (again whenever `filter` changes), then handed over once
+/// into `rows`, which polling and actions patch in place from then on.
+pub struct LoadedSnapshots {
+    pub loaded: LocalResource<Result<Handoff<Listed<Snapshot>>, ApiError>>,
+    pub rows: RwSignal<Vec<Snapshot>>,
+    /// What the server sent that could not be read as a snapshot, said above the table.
+    pub unreadable: RwSignal<Vec<String>>,
+}
+
+pub fn use_snapshot_rows(filter: impl Fn() -> SnapshotFilter + 'static) -> LoadedSnapshots {
+    let loaded =
+        api_resource(filter, |c, f| async move { list_snapshots(&c, &f).await.map(Handoff::new) });
     let rows = RwSignal::new(Vec::<Snapshot>::new());
     let unreadable = RwSignal::new(Vec::<String>::new());
     Effect::new(move |_| {
@@ -33,6 +37,17 @@ pub fn SnapshotsPage() -> impl IntoView {
             rows.set(list.rows);
         }
     });
+    LoadedSnapshots { loaded, rows, unreadable }
+}
+
+#[component]
+pub fn SnapshotsPage() -> impl IntoView {
+    let ctx = use_session();
+    let filter = use_snapshot_filter();
+    // What the server is asked for; choosing a status filters the answer instead.
+    let listed = Memo::new(move |_| filter.with(SnapshotFilter::listed));
+    let status = Signal::derive(move || filter.with(|f| f.status));
+    let LoadedSnapshots { loaded, rows, unreadable } = use_snapshot_rows(move || listed.get());
     let workloads = api_resource(|| (), |c, ()| async move { list_workloads(&c).await });
     // With "all projects", the rows of other projects: the API is project-scoped, so they are
     // neither polled nor acted on from here. Until this project's workloads are known, none is.
@@ -51,7 +66,7 @@ pub fn SnapshotsPage() -> impl IntoView {
             r.iter().filter(foreign).map(|s| s.id.clone()).collect()
         })
     });
-    let live = use_snapshot_poller(rows, foreign.into(), Some(filter.into()));
+    let live = use_snapshot_poller(rows, foreign.into(), Some(listed.into()));
     let search = RwSignal::new(String::new());
     let show_take = RwSignal::new(false);
     let to_delete = RwSignal::new(None::<DeleteSubject>);
@@ -91,7 +106,7 @@ pub fn SnapshotsPage() -> impl IntoView {
             <BulkDelete rows selected/>
             <Loader resource=loaded loading="Loading snapshots…" failure="Could not load snapshots" let:_list>
                 {move || view! { <UnreadableNotice lines=unreadable.get() noun="snapshot"/> }}
-                <SnapshotsTable rows search workload_names=names selected stale=live.stale foreign
+                <SnapshotsTable rows search status workload_names=names selected stale=live.stale foreign
                     on_cancel=Callback::new(move |s: Snapshot| dispatch_once(cancel, s)) cancelling=cancel.pending()
                     on_delete=Callback::new(move |s| to_delete.set(Some(s)))/>
             </Loader>

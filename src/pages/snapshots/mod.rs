@@ -6,7 +6,7 @@ mod detail;
 mod filters;
 mod instance;
 mod list;
-mod live;
+pub mod live;
 mod poll_round;
 pub mod poller;
 mod row;
@@ -16,7 +16,7 @@ mod take;
 pub use actions::{cancel_action, refresh_one, DeleteSnapshotDialog};
 pub use detail::{SnapshotDetail, SnapshotDetailPage};
 pub use instance::{parse_structured, Structured};
-pub use list::SnapshotsPage;
+pub use list::{use_snapshot_rows, LoadedSnapshots, SnapshotsPage};
 pub use table::SnapshotsTable;
 pub use take::{TakeSnapshotForm, TakeSnapshotPage};
 

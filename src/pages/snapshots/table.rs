@@ -4,10 +4,11 @@ use super::row::{set_member, SnapshotRow};
 use crate::api::ApiError;
 use crate::components::data_table::{exact_key, text_key, SortKey};
 use crate::components::{
-    DataTable, DeleteSubject, EmptyState, Pager, Paging, SortState, TableColumn,
+    table_csv, CsvExport, DataTable, DeleteSubject, EmptyState, Pager, Paging, SortState,
+    TableColumn,
 };
-use crate::format::zone_name;
-use crate::models::Snapshot;
+use crate::format::{local_time, zone_name};
+use crate::models::{Snapshot, StatusFilter};
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
 
@@ -78,6 +79,20 @@ fn sort_key(s: &Snapshot, column: Column, names: &HashMap<String, String>) -> So
     }
 }
 
+/// What a column says, as text for the CSV export.
+fn cell(s: &Snapshot, column: Column, names: &HashMap<String, String>) -> String {
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    match column {
+        Column::Name => s.label().to_owned(),
+        Column::Status => s.status().to_owned(),
+        Column::Progress => s.progress_percent.map(|p| format!("{p:.0}")).unwrap_or_default(),
+        Column::Kind => text(&s.snapshot_type),
+        Column::Workload => workload_label(s, names).unwrap_or_default(),
+        Column::Host => text(&s.host),
+        Column::Created => s.created_at.as_deref().map(local_time).unwrap_or_default(),
+    }
+}
+
 /// The workload's name when `GET /workloads` knows it, its id otherwise.
 pub fn workload_label(s: &Snapshot, names: &HashMap<String, String>) -> Option<String> {
     s.workload_id.as_ref().map(|w| names.get(w).cloned().unwrap_or_else(|| w.clone()))
@@ -87,6 +102,9 @@ pub fn workload_label(s: &Snapshot, names: &HashMap<String, String>) -> Option<S
 pub fn SnapshotsTable(
     rows: RwSignal<Vec<Snapshot>>,
     #[prop(into)] search: Signal<String>,
+    /// Which statuses are shown (from the URL).
+    #[prop(into, optional)]
+    status: Signal<StatusFilter>,
     /// Workload id → name, from `GET /workloads` (which may answer after the list).
     #[prop(into)]
     workload_names: Signal<HashMap<String, String>>,
@@ -112,7 +130,21 @@ pub fn SnapshotsTable(
     let order =
         Memo::new(move |_| rows.with(|r| names.with(|n| sort.order(r, |s, c| sort_key(s, c, n)))));
     let visible = Memo::new(move |_| {
-        order.with(|o| haystacks.with(|h| search.with(|q| search_rows(o, h, q))))
+        let mut hits = order.with(|o| haystacks.with(|h| search.with(|q| search_rows(o, h, q))));
+        let status = status.get();
+        if status != StatusFilter::All {
+            rows.with(|r| hits.retain(|&i| r.get(i as usize).is_some_and(|s| status.admits(s))));
+        }
+        hits
+    });
+    let export = CsvExport::new("snapshots.csv", move || {
+        let names = names.get_untracked();
+        visible.with_untracked(|v| {
+            rows.with_untracked(|r| {
+                let shown = v.iter().filter_map(|&i| r.get(i as usize));
+                table_csv(shown, |s, c| cell(s, c, &names))
+            })
+        })
     });
     let total = Signal::derive(move || visible.with(Vec::len));
     let shown = Memo::new(move |_| {
@@ -125,7 +157,7 @@ pub fn SnapshotsTable(
     });
     // A new search or order starts at the first page.
     Effect::watch(
-        move || (search.get(), sort.column.get(), sort.ascending.get()),
+        move || (search.get(), status.get(), sort.column.get(), sort.ascending.get()),
         move |_, _, _| paging.page.set(0),
         false,
     );
@@ -170,7 +202,7 @@ pub fn SnapshotsTable(
             <EmptyState title="No snapshots"
                 hint="No snapshot matches these filters. Clear the filters or take a snapshot of a workload."/>
         }>
-            <DataTable label="Snapshots" sort count lead=lead() noun="snapshots"
+            <DataTable label="Snapshots" sort count lead=lead() noun="snapshots" export
                 no_match="No snapshot matches the search.">
                 <For each=move || shown.get() key=row_key let:s>
                     <SnapshotRow foreign snapshot=s names selected on_cancel on_delete cancelling stale/>

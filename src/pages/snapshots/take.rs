@@ -1,11 +1,12 @@
 //! Take a snapshot of a workload: full or incremental, with an optional name and description.
 
+use crate::api::snapshots::take_request;
 use crate::api::snapshots::take_snapshot;
 use crate::api::workloads::list_workloads;
 use crate::components::{
     api_action, api_resource, failure_of, use_toasts, Breadcrumb, ErrorPanel, ErrorsOf, Field,
 };
-use crate::components::{on_submit, Segmented};
+use crate::components::{on_submit, CopyCurl, Segmented};
 use crate::components::{FieldLayout, Loader, PageHeader, Select, TextField};
 use crate::models::snapshot::TakeField;
 use crate::models::{FieldErrors, Snapshot, TakeSnapshot, Workload};
@@ -68,6 +69,8 @@ pub fn TakeSnapshotForm(
         description: description.get_untracked(),
         is_scheduled: false,
     };
+    // What "Take snapshot" would send now, for "Copy as curl".
+    let curl = Signal::derive(move || take_request(&read()));
     let submit = on_submit(pending.into(), errors, read, move |t| {
         take.dispatch(t);
     });
@@ -90,6 +93,7 @@ pub fn TakeSnapshotForm(
                 <button type="submit" class="btn btn--primary" disabled=move || busy.get() aria-busy=move || busy.get().to_string()>
                     {move || if busy.get() { "Starting…" } else { "Take snapshot" }}
                 </button>
+                <CopyCurl request=curl/>
             </div>
         </form>
     }

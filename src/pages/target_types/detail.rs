@@ -2,8 +2,10 @@
 
 use super::membership::{change_action, MetadataCard, ProjectsCard};
 use super::{load_type, type_subject, DeleteTypeDialog};
+use crate::api::target_types::{delete_request, show_request};
 use crate::components::{
-    api_resource, prop_row, Breadcrumb, DeleteSubject, Loader, PageHeader, Tag, TagKind, Time,
+    api_resource, prop_row, Breadcrumb, CopyCurl, DeleteSubject, Loader, PageHeader, Tag, TagKind,
+    Time,
 };
 use crate::format::or_dash;
 use crate::models::{BackupTarget, TargetType};
@@ -45,6 +47,7 @@ fn TypeHeader(
     to_delete: RwSignal<Option<DeleteSubject>>,
 ) -> impl IntoView {
     let subject = type_subject(&target_type);
+    let (show, delete) = (show_request(&target_type.id), delete_request(&target_type.id));
     view! {
         <PageHeader title=target_type.label().to_owned() description="Backup target type">
             <a class="btn btn--secondary" href=routes::edit_target_type(&target_type.id)>"Edit"</a>
@@ -52,6 +55,10 @@ fn TypeHeader(
                 "Delete"
             </button>
         </PageHeader>
+        <div class="curl-bar" role="group" aria-label="The documented requests, as curl">
+            <CopyCurl request=show action="GET"/>
+            <CopyCurl request=delete action="delete"/>
+        </div>
     }
 }
 

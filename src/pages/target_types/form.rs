@@ -1,11 +1,13 @@
 //! Create and edit a target type: one form, two modes.
 
-use crate::api::target_types::{create_target_type, update_target_type};
-use crate::api::{ApiError, Client};
+use crate::api::target_types::{
+    create_request, create_target_type, update_request, update_target_type,
+};
+use crate::api::{ApiError, ApiRequest, Client};
 use crate::components::{
     api_action, failure_of, use_toasts, CheckField, ErrorPanel, ErrorsOf, Field,
 };
-use crate::components::{on_submit, TextArea};
+use crate::components::{on_submit, CopyCurl, TextArea};
 use crate::components::{KeyValueEditor, KvRow, Select, TextField};
 use crate::models::target_type_form::{split_projects, TypeField};
 use crate::models::{
@@ -34,6 +36,13 @@ impl Validate for Submit {
 }
 
 impl Submit {
+    fn request(&self) -> ApiRequest {
+        match self {
+            Self::Create(new) => create_request(new),
+            Self::Update(id, update) => update_request(id, update),
+        }
+    }
+
     async fn send(self, client: Client) -> Result<TargetType, ApiError> {
         match self {
             Self::Create(new) => create_target_type(&client, &new).await,
@@ -110,6 +119,10 @@ pub fn TypeForm(existing: Option<TargetType>, targets: Vec<BackupTarget>) -> imp
             Submit::Create(new)
         }
     };
+    let curl = {
+        let read = read.clone();
+        Signal::derive(move || read().request())
+    };
     let submit = on_submit(pending.into(), errors, read, move |submit| {
         save.dispatch(submit);
     });
@@ -168,6 +181,7 @@ pub fn TypeForm(existing: Option<TargetType>, targets: Vec<BackupTarget>) -> imp
                         (false, false) => "Create type",
                     }}
                 </button>
+                <CopyCurl request=curl/>
             </div>
         </form>
     }

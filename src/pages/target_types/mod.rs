@@ -1,5 +1,6 @@
 //! Backup target types: table, detail (with projects and metadata), create, edit, delete.
 
+mod access;
 mod detail;
 mod edit;
 mod form;
@@ -7,6 +8,7 @@ mod list;
 mod membership;
 mod table;
 
+pub use access::TypeAccessPage;
 pub use detail::TargetTypeDetailPage;
 pub use edit::{TargetTypeCreatePage, TargetTypeEditPage};
 pub use list::TargetTypesPage;
@@ -31,7 +33,7 @@ pub fn DeleteTypeDialog(
     subject: RwSignal<Option<DeleteSubject>>,
     on_deleted: Callback<String>,
 ) -> impl IntoView {
-    view! { <DeleteDialog subject noun="target type" warning=DELETE_WARNING delete=delete_call on_deleted/> }
+    view! { <DeleteDialog subject noun="target type" warning=DELETE_WARNING delete=delete_call request=crate::api::target_types::delete_request on_deleted/> }
 }
 
 /// A type and, when it can be read, its target: the detail and the edit form name it.

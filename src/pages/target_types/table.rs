@@ -2,7 +2,8 @@
 
 use crate::components::data_table::{flag_key, text_key, SortKey};
 use crate::components::{
-    ApiText, DataTable, EmptyState, SortState, TableColumn, Tag, TagKind, Time, CELL_CHARS,
+    table_csv, ApiText, CsvExport, DataTable, EmptyState, SortState, TableColumn, Tag, TagKind,
+    Time, CELL_CHARS,
 };
 use crate::format::or_dash;
 use crate::models::{BackupTarget, TargetType, Visibility};
@@ -65,6 +66,21 @@ fn sort_key((t, export): &Row, column: Column) -> SortKey {
     }
 }
 
+/// What a column says, as text for the CSV export.
+fn cell((t, export): &Row, column: Column) -> String {
+    let pairs = || t.metadata_pairs().into_iter().map(|(k, v)| format!("{k}={v}"));
+    match column {
+        Column::Name => t.name().to_owned(),
+        Column::Target => export.clone().unwrap_or_default(),
+        Column::Default => if t.is_default { "yes" } else { "no" }.to_owned(),
+        Column::Visibility => t.visibility().label().to_owned(),
+        Column::Projects => t.project_ids().join("; "),
+        Column::Metadata => pairs().collect::<Vec<_>>().join("; "),
+        Column::Description => t.description.clone().unwrap_or_default(),
+        Column::Created => t.created_at.clone().unwrap_or_default(),
+    }
+}
+
 fn matches((t, export): &Row, needle: &str, visibility: Option<Visibility>) -> bool {
     if visibility.is_some_and(|v| t.visibility() != v) {
         return false;
@@ -111,7 +127,8 @@ pub fn TypesTable(
     let row = move |(t, export): Row| view! { <TypeRow target_type=t export on_delete/> };
     let body = move || rows.get().into_iter().map(row).collect_view();
     Either::Right(view! {
-        <DataTable label="Backup target types" sort count noun="types" no_match="No type matches the filter.">
+        <DataTable label="Backup target types" sort count noun="types" no_match="No type matches the filter."
+            export=CsvExport::new("target-types.csv", move || rows.with(|r| table_csv(r.iter(), cell)))>
             {body}
         </DataTable>
     })

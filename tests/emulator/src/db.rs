@@ -35,7 +35,7 @@ CREATE TABLE IF NOT EXISTS snapshots (
     size INTEGER NOT NULL DEFAULT 0, restore_size INTEGER NOT NULL DEFAULT 0,
     uploaded_size INTEGER NOT NULL DEFAULT 0, time_taken INTEGER NOT NULL DEFAULT 0,
     is_scheduled INTEGER NOT NULL DEFAULT 0, cancel_requested INTEGER NOT NULL DEFAULT 0,
-    settle_at_ms INTEGER
+    settle_at_ms INTEGER, held INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS snapshots_by_project ON snapshots (project_id, created_at);
 CREATE TABLE IF NOT EXISTS requests (
@@ -101,6 +101,11 @@ pub fn open(path: Option<&std::path::Path>) -> rusqlite::Result<Connection> {
         None => Connection::open_in_memory()?,
     };
     conn.execute_batch(SCHEMA)?;
+    // A database from before `held` existed (the demo keeps its database between runs).
+    let has_held = conn.prepare("SELECT held FROM snapshots LIMIT 0").is_ok();
+    if !has_held {
+        conn.execute_batch("ALTER TABLE snapshots ADD COLUMN held INTEGER NOT NULL DEFAULT 0")?;
+    }
     Ok(conn)
 }
 
@@ -353,6 +358,41 @@ pub fn seed(conn: &Connection) -> rusqlite::Result<()> {
             )?;
         }
     }
+    // A failure of a few hours ago, so "are my backups healthy?" has a recent answer.
+    let failed_at = chrono::Utc::now() - chrono::Duration::hours(3);
+    conn.execute(
+        "INSERT INTO snapshots (id, project_id, workload_id, user_id, name, description, host, status,
+            snapshot_type, created_at, updated_at, finished_at, progress, progress_msg, error_msg, is_scheduled)
+         VALUES (?1, ?2, ?3, 'ccddc7e7a015487fa02920f4d4979779', 'billing-db-hourly', 'Scheduled snapshot',
+            'TVM2', 'error', 'incremental', ?4, ?5, ?5, 61, 'Snapshot failed', ?6, 1)",
+        params![
+            new_id(), DEMO_PROJECT, workloads[1].0, api_time(failed_at),
+            api_time(failed_at + chrono::Duration::minutes(4)),
+            "Upload to backup target failed: NFS server 192.168.1.34 not responding"
+        ],
+    )?;
+    Ok(())
+}
+
+/// A snapshot of `web-frontend` stuck at 37 % since 25 minutes ago: held, so the lifecycle
+/// leaves it where it is.
+pub fn seed_stalled(conn: &Connection) -> rusqlite::Result<()> {
+    if conn
+        .query_row("SELECT COUNT(*) FROM snapshots WHERE held = 1", [], |r| r.get::<_, i64>(0))?
+        > 0
+    {
+        return Ok(());
+    }
+    let started = chrono::Utc::now() - chrono::Duration::minutes(40);
+    let stuck = chrono::Utc::now() - chrono::Duration::minutes(25);
+    conn.execute(
+        "INSERT INTO snapshots (id, project_id, workload_id, user_id, name, description, host, status,
+            snapshot_type, created_at, updated_at, progress, progress_msg, held)
+         VALUES (?1, ?2, '9a1f0c3e-5b7d-4e2a-8f6c-0d1e2f3a4b5c', 'ccddc7e7a015487fa02920f4d4979779',
+            'web-frontend-manual', 'Taken before the release', 'TVM1', 'creating', 'full', ?3, ?4, 37,
+            'Snapshotting instances', 1)",
+        params![new_id(), DEMO_PROJECT, api_time(started), api_time(stuck)],
+    )?;
     Ok(())
 }
 

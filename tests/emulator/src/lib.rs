@@ -48,6 +48,8 @@ pub struct Config {
     /// The project ids the demo data belongs to (Keystone's, with `--keystone`).
     pub demo_project: String,
     pub other_project: String,
+    /// Seed one snapshot whose progress has stood still for 25 minutes (the demo's overview).
+    pub stalled_demo: bool,
 }
 
 impl Default for Config {
@@ -68,6 +70,7 @@ impl Default for Config {
             random_faults: None,
             demo_project: db::DEMO_PROJECT.into(),
             other_project: db::OTHER_PROJECT.into(),
+            stalled_demo: false,
         }
     }
 }
@@ -92,6 +95,9 @@ impl AppState {
         if config.seed {
             db::seed(&conn)?;
             db::seed_bulk(&mut conn, config.extra_snapshots)?;
+            if config.stalled_demo {
+                db::seed_stalled(&conn)?;
+            }
             db::assign_projects(&conn, &config.demo_project, &config.other_project)?;
         }
         let keystone =
@@ -149,7 +155,8 @@ pub fn router(state: AppState) -> Router {
 
     let control = Router::new()
         .route("/requests", get(recorded_requests))
-        .route("/fail_next", post(fail_next));
+        .route("/fail_next", post(fail_next))
+        .route("/hold", post(lifecycle::hold));
 
     let mut app = Router::new()
         .nest("/v1/{project_id}", api)

@@ -1,9 +1,14 @@
 //! The snapshot lifecycle on a timer: creating (progress rising) → uploading → available;
 //! cancelling → cancelled; deleting → gone.
 
-use crate::db::{now, now_ms};
+use crate::db::{api_time, now, now_ms};
+use crate::fault::Fault;
 use crate::AppState;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use rusqlite::params;
+use serde::Deserialize;
 
 pub async fn run(state: AppState) {
     let tick = std::time::Duration::from_millis(state.config.tick_ms.max(20));
@@ -28,7 +33,7 @@ fn advance(state: &AppState, elapsed_secs: f64) -> rusqlite::Result<()> {
             status = CASE WHEN progress + ?1 >= 60 THEN 'uploading' ELSE 'creating' END,
             progress_msg = CASE WHEN progress + ?1 >= 60 THEN 'Uploading snapshot data to the backup target'
                                 ELSE 'Snapshotting instances' END
-         WHERE status IN ('creating', 'uploading')",
+         WHERE status IN ('creating', 'uploading') AND held = 0",
         params![step, stamp],
     )?;
     conn.execute(
@@ -46,4 +51,37 @@ fn advance(state: &AppState, elapsed_secs: f64) -> rusqlite::Result<()> {
     )?;
     conn.execute("DELETE FROM snapshots WHERE status = 'deleting' AND settle_at_ms <= ?1", [ms])?;
     Ok(())
+}
+
+/// `POST /_emulator/hold`: `{"id": .., "held": true, "stalled_minutes": 15}` holds a running
+/// snapshot's progress still (as a stuck server would), its last update that many minutes ago;
+/// `"held": false` lets it move on.
+#[derive(Deserialize)]
+pub struct Hold {
+    id: String,
+    held: bool,
+    #[serde(default)]
+    stalled_minutes: Option<i64>,
+}
+
+pub async fn hold(
+    State(state): State<AppState>,
+    body: axum::body::Bytes,
+) -> Result<Response, Fault> {
+    let hold: Hold =
+        serde_json::from_slice(&body).map_err(|e| Fault::bad_request(format!("bad hold: {e}")))?;
+    let conn = state.conn();
+    let since =
+        hold.stalled_minutes.map(|m| api_time(chrono::Utc::now() - chrono::Duration::minutes(m)));
+    let changed = conn.execute(
+        // A snapshot stuck that long ago also started before then.
+        "UPDATE snapshots SET held = ?1, updated_at = COALESCE(?2, updated_at),
+            created_at = CASE WHEN ?2 IS NOT NULL AND created_at > ?2 THEN ?2 ELSE created_at END
+         WHERE id = ?3",
+        params![hold.held, since, hold.id],
+    )?;
+    if changed == 0 {
+        return Err(Fault::not_found(format!("Snapshot {} could not be found.", hold.id)));
+    }
+    Ok(StatusCode::NO_CONTENT.into_response())
 }

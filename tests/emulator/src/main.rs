@@ -8,7 +8,7 @@ const USAGE: &str =
        [--member-token T] [--admin-token T] [--snapshot-seconds S] [--create-delay-ms MS]
        [--api-version 5.0|5.2] [--tick-ms MS] [--extra-snapshots N]
        [--keystone URL] [--demo-project ID] [--other-project ID]
-       [--fault JSON]... [--random-faults RATE:SEED]
+       [--fault JSON]... [--random-faults RATE:SEED] [--stalled-demo]
   --fault takes what POST /_emulator/fail_next takes, e.g.
     '{\"status\": 503, \"path_contains\": \"/snapshots\", \"times\": 2, \"retry_after\": \"1\"}'";
 
@@ -52,6 +52,7 @@ fn parse() -> Result<(Config, SocketAddr), String> {
             }
             "--demo-project" => config.demo_project = value()?,
             "--other-project" => config.other_project = value()?,
+            "--stalled-demo" => config.stalled_demo = true,
             "-h" | "--help" => return Err(USAGE.to_owned()),
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
         }

@@ -430,3 +430,53 @@ async fn malformed_bodies_are_400_not_crashes() {
         assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{body}");
     }
 }
+
+#[tokio::test]
+async fn a_held_snapshot_stands_still_until_it_is_let_go() {
+    let emu = Emu::new();
+    let w = "18b809de-d7c8-41e2-867d-4a306407fb11";
+    let s = emu.call("POST", &format!("/workloads/{w}"), Some(MEMBER), None).await.json()
+        ["snapshot"]
+        .clone();
+    let id = s["id"].as_str().unwrap().to_owned();
+    let hold = json!({"id": id, "held": true, "stalled_minutes": 15});
+    assert_eq!(
+        emu.call("POST", "/_emulator/hold", None, Some(hold)).await.status,
+        StatusCode::NO_CONTENT
+    );
+    let lifecycle = wlm_emulator::spawn_lifecycle(emu.state.clone());
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+    let d = emu.call("GET", &format!("/snapshots/{id}"), Some(MEMBER), None).await.json()
+        ["snapshot"]
+        .clone();
+    assert_eq!(
+        (d["status"].as_str(), d["progress_percent"].as_i64()),
+        (Some("creating"), Some(0)),
+        "{d}"
+    );
+    let updated = chrono::NaiveDateTime::parse_from_str(
+        d["updated_at"].as_str().unwrap(),
+        "%Y-%m-%dT%H:%M:%S%.f",
+    )
+    .unwrap();
+    let still = chrono::Utc::now().naive_utc() - updated;
+    assert!((14..=16).contains(&still.num_minutes()), "last updated {still} ago");
+    assert!(d["created_at"].as_str() <= d["updated_at"].as_str(), "it started before it stalled");
+
+    let go = json!({"id": id, "held": false});
+    assert_eq!(
+        emu.call("POST", "/_emulator/hold", None, Some(go)).await.status,
+        StatusCode::NO_CONTENT
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    let d = emu.call("GET", &format!("/snapshots/{id}"), Some(MEMBER), None).await.json()
+        ["snapshot"]
+        .clone();
+    assert!(d["progress_percent"].as_i64().unwrap() > 0, "moving again: {d}");
+    lifecycle.abort();
+    let unknown = json!({"id": "nope", "held": true});
+    assert_eq!(
+        emu.call("POST", "/_emulator/hold", None, Some(unknown)).await.status,
+        StatusCode::NOT_FOUND
+    );
+}
