@@ -60,12 +60,15 @@ async fn the_shell_shows_project_navigation_and_signs_out() {
     let header = find(&root, ".app-header");
     assert!(text(&header).contains("proj-shell"));
     let links: Vec<String> = find_all(&root, "nav[aria-label=Main] a").iter().map(text).collect();
-    assert_eq!(links, vec!["Backup targets", "Target types", "Snapshots"]);
+    assert_eq!(
+        links,
+        vec!["Overview", "Backup targets", "Target types", "Type access", "Snapshots"]
+    );
     assert!(find(&root, "main#main").is_object());
-    // The landing page is the targets area, marked current in the navigation.
+    // The landing page is the overview, marked current in the navigation.
     gloo_timers::future::sleep(std::time::Duration::from_millis(200)).await;
     let current = find(&root, "nav[aria-label=Main] a[aria-current=page]");
-    assert_eq!(text(&current), "Backup targets");
+    assert_eq!(text(&current), "Overview");
     let sign_out = find_all(&header, "button")
         .into_iter()
         .find(|b| text(b) == "Sign out")
@@ -202,7 +205,7 @@ async fn snapshot_detail_shows_every_section_of_the_sample() {
         let cancel =
             Action::new_local(|_: &Snapshot| async { Ok::<(), wlm_console::api::ApiError>(()) });
         let to_delete = RwSignal::new(None::<DeleteSubject>);
-        view! { <Router><SnapshotDetail snapshot=snap.clone() workload=Some("Workload_1".into()) live=PollStatus::idle() cancel to_delete/></Router> }
+        view! { <Providers><Router><SnapshotDetail snapshot=snap.clone() workload=Some("Workload_1".into()) live=PollStatus::idle() cancel to_delete/></Router></Providers> }
     });
     settle().await;
     let all = text(&root);

@@ -32,7 +32,7 @@ pub const BACKUP_TARGETS: &str = "/backup-targets";
 pub const NEW_BACKUP_TARGET: &str = "/backup-targets/new";
 pub const TARGET_TYPES: &str = "/target-types";
 pub const NEW_TARGET_TYPE: &str = "/target-types/new";
-pub const TYPE_ACCESS: &str = "/target-types/access";
+pub const TYPE_ACCESS: &str = "/type-access";
 pub const SNAPSHOTS: &str = "/snapshots";
 pub const TAKE_SNAPSHOT: &str = "/snapshots/new";
 /// Where a signed-in admin lands.
@@ -163,9 +163,9 @@ pub fn AppRoutes() -> impl IntoView {
                 <Route path=path!("/backup-targets/:id") view=BackupTargetDetailPage/>
                 <Route path=path!("/target-types") view=TargetTypesPage/>
                 <Route path=path!("/target-types/new") view=TargetTypeCreatePage/>
-                <Route path=path!("/target-types/access") view=TypeAccessPage/>
                 <Route path=path!("/target-types/:id") view=TargetTypeDetailPage/>
                 <Route path=path!("/target-types/:id/edit") view=TargetTypeEditPage/>
+                <Route path=path!("/type-access") view=TypeAccessPage/>
                 <Route path=path!("/snapshots") view=SnapshotsPage/>
                 <Route path=path!("/snapshots/new") view=TakeSnapshotPage/>
                 <Route path=path!("/snapshots/:id") view=SnapshotDetailPage/>

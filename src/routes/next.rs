@@ -1,9 +1,9 @@
 //! Where sign-in returns to: only this console's own pages.
 
-use super::{BACKUP_TARGETS, HOME, OVERVIEW, SNAPSHOTS, TARGET_TYPES};
+use super::{BACKUP_TARGETS, HOME, OVERVIEW, SNAPSHOTS, TARGET_TYPES, TYPE_ACCESS};
 
 /// The signed-in areas a `next` may lead back to.
-const AREAS: [&str; 4] = [OVERVIEW, BACKUP_TARGETS, TARGET_TYPES, SNAPSHOTS];
+const AREAS: [&str; 5] = [OVERVIEW, BACKUP_TARGETS, TARGET_TYPES, TYPE_ACCESS, SNAPSHOTS];
 
 /// Where to go after sign-in: `next` only when it is a page of this console; anything else
 /// (another origin, a path the URL parser would turn into one) goes home. No open redirect.
@@ -120,7 +120,7 @@ mod props {
         }
 
         #[test]
-        fn console_paths_are_kept(area in 0usize..3, id in "[a-f0-9-]{1,36}") {
+        fn console_paths_are_kept(area in 0usize..AREAS.len(), id in "[a-f0-9-]{1,36}") {
             let path = format!("{}/{id}", AREAS[area]);
             prop_assert_eq!(safe_next(Some(path.clone())), path);
         }

@@ -173,13 +173,18 @@ test('"Copy as curl" puts on the clipboard a command that does what the button d
 });
 
 test('the access matrix adds and removes a project with the documented calls, one cell at a time', async () => {
-  await page.goto(emu.url + '/target-types/access');
+  await page.goto(emu.url + '/type-access');
   const matrix = page.getByRole('table', { name: 'Projects by target type' });
   await matrix.waitFor();
   assert.ok(await matrix.locator(`tr[data-project-id="${OTHER_PROJECT}"]`).count() === 1, 'projects come from the types');
   assert.match(await matrix.locator('thead').innerText(), /nfs_1\s*Public/);
   await assertAccessible(page, 'access matrix');
   await shot(page, '64-type-access');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const grid = readFileSync(await download.path(), 'utf8').slice(1).trimEnd().split('\r\n').map((l) => l.split(','));
+  const col = grid[0].indexOf('s3_2');
+  assert.equal(grid.find((r) => r[0] === QA_PROJECT)[col], 'assigned', `the file is the grid: ${grid.join(' | ')}`);
+  assert.equal(grid.find((r) => r[0] === PROJECT)[grid[0].indexOf('nfs_1')], 'public');
   const cell = page.getByLabel(`Project ${QA_PROJECT} may use object-locked`);
   assert.equal(await cell.isChecked(), false);
   const since = await emu.lastSeq();
@@ -203,5 +208,20 @@ test('the access matrix adds and removes a project with the documented calls, on
   ]);
   for (const c of calls) {
     assert.deepEqual(JSON.parse(c.body), { backup_target_type: { backup_target_type_id: OBJECT_LOCKED, project_list: [QA_PROJECT] } });
+  }
+});
+
+test('opening the overview issues each GET once', async () => {
+  await page.goto(emu.url + '/snapshots');
+  await page.getByRole('table', { name: 'Snapshots' }).locator('tbody tr').first().waitFor();
+  const since = await emu.lastSeq();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overview' }).click();
+  await page.getByRole('table', { name: 'Protection coverage' }).locator('tbody tr').first().waitFor();
+  await page.getByRole('table', { name: 'Failed snapshots' }).getByText('NFS server 192.168.1.34 not responding').waitFor();
+  const gets = (await emu.requests(since)).filter((r) => r.method === 'GET').map((r) => `${r.path}?${r.query}`);
+  const twice = gets.filter((g, i) => gets.indexOf(g) !== i);
+  assert.deepEqual(twice, [], `each GET once: ${gets.join(', ')}`);
+  for (const path of ['/backup_targets/detail', '/snapshots', '/workloads']) {
+    assert.ok(gets.includes(`/v1/${PROJECT}${path}?`), `${path} was read: ${gets}`);
   }
 });

@@ -161,7 +161,7 @@ test('a panic shows the crash banner with a reload link instead of a dead page',
   const forced = await startEmulator([], { dist: FORCED_PANIC_DIST });
   try {
     const page = await newPage(browser);
-    await signIn(page, forced.url);
+    await signIn(page, forced.url, { path: '/backup-targets' });
     await page.locator('table[aria-label="Backup targets"] tbody tr').first().waitFor();
     await page.evaluate(() => window.dispatchEvent(new Event('wlm-force-panic')));
     const banner = page.locator('#crash-banner[role=alert]');

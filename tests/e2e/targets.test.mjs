@@ -6,7 +6,7 @@ import { useSuite, shot, assertAccessible, eventually } from './harness.mjs';
 
 let emu;
 let page;
-useSuite({ signInAs: {}, ready: 'table[aria-label="Backup targets"] tbody tr' }, (s) => ({ emu, page } = s));
+useSuite({ signInAs: { path: '/backup-targets' }, ready: 'table[aria-label="Backup targets"] tbody tr' }, (s) => ({ emu, page } = s));
 
 const targetsTable = () => page.locator('table[aria-label="Backup targets"]');
 const rowOf = (text) => targetsTable().locator('tbody tr', { hasText: text });
@@ -272,7 +272,7 @@ test('a 3,000-character name and a right-to-left override stay inside the window
   await page.getByRole('heading', { level: 1 }).filter({ hasText: 'evil-name' }).waitFor();
   assert.ok(await overflow() <= 1, `the detail page does not widen the page (${await overflow()} px)`);
   assert.equal(await page.getByRole('heading', { level: 1 }).getAttribute('dir'), 'auto', 'the title is isolated');
-  await page.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
   const label = page.getByRole('dialog').locator('strong.mono');
   assert.equal(await label.getAttribute('dir'), 'auto', 'the override cannot reach the dialog text around the name');
   assert.match(await page.getByRole('dialog').innerText(), /This cannot be undone\./);

@@ -3,7 +3,8 @@
 
 use crate::api::ApiError;
 use crate::components::{
-    ApiText, Loader, MeterKind, ProgressBar, StatusBadge, Tag, TagKind, CELL_CHARS,
+    ApiText, Loader, MeterKind, ProgressBar, StatusBadge, Tag, TagKind, UnreadableNotice,
+    CELL_CHARS,
 };
 use crate::format::or_dash;
 use crate::models::{BackupTarget, Listed};
@@ -18,6 +19,7 @@ pub fn TargetsHealth(
         <section class="overview-section" aria-labelledby="health-title">
             <h2 id="health-title">"Backup targets"</h2>
             <Loader resource=targets loading="Loading backup targets…" failure="Could not load backup targets" let:listed>
+                <UnreadableNotice lines=listed.unreadable noun="backup target"/>
                 {health(listed.rows)}
             </Loader>
         </section>

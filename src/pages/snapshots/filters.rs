@@ -74,7 +74,7 @@ pub fn SnapshotFilters(
             errors.set(FieldErrors::default());
             go(&read());
         };
-        view! { <button type="button" class="btn btn--ghost btn--small" on:click=pick>{label}</button> }
+        view! { <button type="button" class="btn btn--secondary btn--small" on:click=pick>{label}</button> }
     };
     let statuses: Vec<_> = StatusFilter::CHOICES.iter().map(|c| (*c, c.key(), c.label())).collect();
     let options = move || {

@@ -51,10 +51,17 @@ fn page_hidden() -> bool {
         .unwrap_or(false)
 }
 
-/// Merges one polled snapshot into the rows: the detail replaces the summary.
-pub fn merge_polled(rows: &mut [Snapshot], fresh: Snapshot) -> bool {
+/// Merges one polled snapshot into the rows: the detail replaces the summary. A list entry
+/// (one list request for many moving snapshots) carries no progress: while the snapshot still
+/// moves, the last progress seen stays rather than dropping to nothing.
+pub fn merge_polled(rows: &mut [Snapshot], mut fresh: Snapshot) -> bool {
     match rows.iter_mut().find(|r| r.id == fresh.id) {
         Some(row) if is_newer_or_same(row, &fresh) => {
+            if !fresh.is_final() && fresh.progress_percent.is_none() {
+                fresh.progress_percent = row.progress_percent;
+                fresh.progress_msg = fresh.progress_msg.take().or_else(|| row.progress_msg.clone());
+                fresh.updated_at = fresh.updated_at.take().or_else(|| row.updated_at.clone());
+            }
             let changed = visibly_differs(row, &fresh);
             *row = fresh;
             changed
@@ -218,6 +225,21 @@ mod tests {
             updated_at: Some(at.into()),
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn a_list_entry_keeps_the_progress_it_does_not_carry_while_the_snapshot_moves() {
+        let mut detail = snap("uploading", "2024-01-01T00:00:10.000000");
+        detail.progress_percent = Some(64.0);
+        let mut rows = vec![detail];
+        let entry =
+            Snapshot { id: "s".into(), status: Some("uploading".into()), ..Default::default() };
+        merge_polled(&mut rows, entry);
+        assert_eq!(rows[0].progress_percent, Some(64.0));
+        let done =
+            Snapshot { id: "s".into(), status: Some("available".into()), ..Default::default() };
+        assert!(merge_polled(&mut rows, done), "a new status is a change");
+        assert_eq!(rows[0].progress_percent, None, "a finished one shows no stale progress");
     }
 
     #[test]

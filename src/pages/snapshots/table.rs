@@ -2,15 +2,16 @@
 
 use super::row::{set_member, SnapshotRow};
 use crate::api::ApiError;
-use crate::components::data_table::{exact_key, text_key, SortKey};
+use crate::components::data_table::{text_key, SortKey};
 use crate::components::{
     table_csv, CsvExport, DataTable, DeleteSubject, EmptyState, Pager, Paging, SortState,
     TableColumn,
 };
-use crate::format::{local_time, zone_name};
+use crate::format::{api_time_millis, local_time, zone_name};
 use crate::models::{Snapshot, StatusFilter};
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Column {
@@ -75,8 +76,31 @@ fn sort_key(s: &Snapshot, column: Column, names: &HashMap<String, String>) -> So
         Column::Kind => text(&s.snapshot_type),
         Column::Workload => text(&workload_label(s, names)),
         Column::Host => text(&s.host),
-        Column::Created => exact_key(s.created_at.as_deref().unwrap_or("")),
+        // A number: no string per row, and a cheap compare. A missing time sorts as the oldest.
+        Column::Created => SortKey::Number(Some(
+            s.created_at.as_deref().and_then(api_time_millis).unwrap_or(f64::NEG_INFINITY),
+        )),
     }
+}
+
+/// What the order by `column` depends on, hashed: polling changes status and progress, so a
+/// poll re-sorts only when the table is sorted by one of those (or rows came or went).
+fn sort_fingerprint(rows: &[Snapshot], column: Column, names: &HashMap<String, String>) -> u64 {
+    let mut h = DefaultHasher::new();
+    rows.len().hash(&mut h);
+    for s in rows {
+        s.id.hash(&mut h);
+        match column {
+            Column::Name => s.label().hash(&mut h),
+            Column::Status => s.status.hash(&mut h),
+            Column::Progress => s.progress_percent.map(f64::to_bits).hash(&mut h),
+            Column::Kind => s.snapshot_type.hash(&mut h),
+            Column::Workload => workload_label(s, names).hash(&mut h),
+            Column::Host => s.host.hash(&mut h),
+            Column::Created => s.created_at.hash(&mut h),
+        }
+    }
+    h.finish()
 }
 
 /// What a column says, as text for the CSV export.
@@ -126,9 +150,23 @@ pub fn SnapshotsTable(
     let names = workload_names;
     // Positions into `rows`, never copies of them: sorted, then searched, then one page of
     // rows is cloned for the view.
-    let haystacks = Memo::new(move |_| rows.with(|r| r.iter().map(haystack).collect::<Vec<_>>()));
-    let order =
-        Memo::new(move |_| rows.with(|r| names.with(|n| sort.order(r, |s, c| sort_key(s, c, n)))));
+    // The search texts exist only while something is searched for: not on the way to the
+    // first rows, and not rebuilt by polls while nobody searches.
+    let searching = Memo::new(move |_| search.with(|q| !q.trim().is_empty()));
+    let haystacks = Memo::new(move |_| {
+        if !searching.get() {
+            return Vec::new();
+        }
+        rows.with(|r| r.iter().map(haystack).collect::<Vec<_>>())
+    });
+    let sorted_on = Memo::new(move |_| {
+        let column = sort.column.get();
+        rows.with(|r| names.with(|n| sort_fingerprint(r, column, n)))
+    });
+    let order = Memo::new(move |_| {
+        sorted_on.track();
+        rows.with_untracked(|r| names.with_untracked(|n| sort.order(r, |s, c| sort_key(s, c, n))))
+    });
     let visible = Memo::new(move |_| {
         let mut hits = order.with(|o| haystacks.with(|h| search.with(|q| search_rows(o, h, q))));
         let status = status.get();

@@ -6,8 +6,10 @@ use crate::api::target_types::{change_membership, list_target_types_detail, Memb
 use crate::api::ApiError;
 use crate::components::{
     api_action, api_resource, dispatch_once, use_toasts, ApiText, Breadcrumb, ConfirmDialog,
-    CopyCurl, Loader, PageHeader, Tag, TagKind, TextField, UnreadableNotice, CELL_CHARS,
+    CopyCurl, CsvButton, CsvExport, Loader, PageHeader, Tag, TagKind, TextField, UnreadableNotice,
+    CELL_CHARS,
 };
+use crate::models::csv::csv_text;
 use crate::models::{validate, TargetType};
 use crate::routes;
 use crate::session::use_session;
@@ -239,7 +241,37 @@ fn AccessMatrix(types: Vec<TargetType>) -> impl IntoView {
             dispatch_once(action, c);
         }
     });
+    // The grid as a file: a row per project, a column per type.
+    let export = CsvExport::new("type-access.csv", move || {
+        let columns = columns.get_untracked();
+        let mut header = vec!["Project".to_owned()];
+        header.extend(columns.iter().map(|(_, label, _)| label.clone()));
+        let rows: Vec<Vec<String>> = projects
+            .get_untracked()
+            .into_iter()
+            .map(|p| {
+                let mut line = vec![p.clone()];
+                line.extend(columns.iter().map(|(id, _, public)| {
+                    let assigned = types.with_untracked(|ts| {
+                        ts.iter()
+                            .find(|t| &t.id == id)
+                            .is_some_and(|t| t.project_ids().contains(&p))
+                    });
+                    match (public, assigned) {
+                        (true, _) => "public",
+                        (false, true) => "assigned",
+                        (false, false) => "",
+                    }
+                    .to_owned()
+                }));
+                line
+            })
+            .collect();
+        csv_text(&header, &rows)
+    });
     view! {
+        <div class="table-tools"><p class="table-count">{move || format!("{} projects, {} types", projects.with(Vec::len), columns.with(Vec::len))}</p>
+            <CsvButton export/></div>
         <form class="toolbar" aria-label="Add a project row" on:submit=add_row novalidate>
             <TextField id="matrix-project" label="Add a project by ID" value=new_row error=row_error/>
             <button type="submit" class="btn btn--secondary">"Add row"</button>

@@ -2,7 +2,7 @@
 
 use crate::api::target_types::{change_membership, Membership};
 use crate::components::dispatch_once;
-use crate::components::{api_action, compact_table, use_toasts, ApiAction, TextField};
+use crate::components::{api_action, compact_table, use_toasts, ApiAction, CopyCurl, TextField};
 use crate::models::{validate, TargetType};
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -71,6 +71,11 @@ pub fn ProjectsCard(
             Err(e) => error.set(Some(e)),
         }
     };
+    let id = target_type.id.clone();
+    let curl = Signal::derive(move || {
+        let list = validate::project_list(&new_projects.get()).unwrap_or_default();
+        Membership::AddProjects(list).request(&id)
+    });
     let title = format!("Projects ({})", projects.len());
     let list = if projects.is_empty() {
         let text = if target_type.is_public {
@@ -101,6 +106,7 @@ pub fn ProjectsCard(
                 <TextField id="btt-add-projects" label="Add projects" value=new_projects error disabled=busy
                     hint="One or more project IDs, separated by commas or spaces."/>
                 <button type="submit" class="btn btn--secondary" disabled=move || busy.get()>"Add projects"</button>
+                <CopyCurl request=curl/>
             </form>
         </section>
     }
@@ -133,6 +139,11 @@ pub fn MetadataCard(
             );
         }
     };
+    let id = target_type.id.clone();
+    let curl = Signal::derive(move || {
+        let pair = (new_key.get().trim().to_owned(), new_value.get().trim().to_owned());
+        Membership::AddMetadata(vec![pair]).request(&id)
+    });
     let title = format!("Metadata ({})", pairs.len());
     let table = if pairs.is_empty() {
         Either::Left(view! { <p class="muted">"No metadata."</p> })
@@ -153,6 +164,7 @@ pub fn MetadataCard(
                 <TextField id="btt-add-key" label="Key" value=new_key error disabled=busy/>
                 <TextField id="btt-add-value" label="Value" value=new_value disabled=busy/>
                 <button type="submit" class="btn btn--secondary" disabled=move || busy.get()>"Add metadata"</button>
+                <CopyCurl request=curl/>
             </form>
         </section>
     }
