@@ -48,16 +48,16 @@ async fn every_row_is_on_one_page_newest_first_and_a_search_starts_at_page_one()
     settle().await;
     let mut seen = Vec::new();
     let first = shown_ids(&root);
-    assert_eq!(first.len(), 50, "one page of the default size");
+    assert_eq!(first.len(), 25, "one page of the default size");
     assert_eq!(first[0], "id-119", "newest first");
-    assert!(text(&root).contains("Page 1 of 3 (rows 1–50)"), "{}", text(&root));
+    assert!(text(&root).contains("Page 1 of 5 (rows 1–25)"), "{}", text(&root));
     seen.extend(first);
-    for _ in 0..2 {
+    for _ in 0..4 {
         click(&root, "button[aria-label='Next page']");
         settle().await;
         seen.extend(shown_ids(&root));
     }
-    assert!(text(&root).contains("Page 3 of 3 (rows 101–120)"));
+    assert!(text(&root).contains("Page 5 of 5 (rows 101–120)"));
     let distinct: HashSet<&String> = seen.iter().collect();
     assert_eq!((seen.len(), distinct.len()), (120, 120), "each row once, none missed");
     search.set("nightly-00".into());

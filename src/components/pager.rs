@@ -6,7 +6,7 @@ use std::ops::Range;
 
 /// The page sizes an admin can choose from.
 pub const PAGE_SIZES: &[usize] = &[25, 50, 100, 250, 500];
-pub const DEFAULT_PAGE_SIZE: usize = 50;
+pub const DEFAULT_PAGE_SIZE: usize = 25;
 
 /// Which page is shown and how long pages are.
 #[derive(Clone, Copy)]

@@ -194,14 +194,15 @@ export async function eventually(check, { timeout = 15000, every = 200, what = '
 }
 
 /**
- * One emulator and one browser for a test file, stopped after it. With `signInAs`, also a
- * page signed in with those options and showing `ready`. `use` receives them once started.
+ * One emulator (with `args`) and one browser for a test file, stopped after it. With
+ * `signInAs`, also a page signed in with those options and showing `ready`. `use` receives
+ * them once started.
  */
-export function useSuite({ signInAs, ready } = {}, use = () => {}) {
+export function useSuite({ signInAs, ready, args = [] } = {}, use = () => {}) {
   let emu;
   let browser;
   before(async () => {
-    emu = await startEmulator();
+    emu = await startEmulator(args);
     browser = await launchBrowser();
     let page;
     if (signInAs) {

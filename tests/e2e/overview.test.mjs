@@ -1,12 +1,11 @@
 // Issue 12: the overview (targets, running with ETA and stall warning, failures, coverage),
 // the status filter and date presets, CSV export, "Copy as curl", and the type access matrix.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import {
-  startEmulator, launchBrowser, newPage, signIn, shot, assertAccessible, assertGuarded, eventually,
-  PROJECT, OTHER_PROJECT, ADMIN, WORKLOAD_1,
+  useSuite, shot, assertAccessible, eventually, PROJECT, OTHER_PROJECT, ADMIN, WORKLOAD_1,
 } from './harness.mjs';
 
 const WEB_FRONTEND = '9a1f0c3e-5b7d-4e2a-8f6c-0d1e2f3a4b5c';
@@ -15,19 +14,10 @@ const SECOND_TARGET = '1fd7af34-d723-428d-90f5-35d31bf24884';
 const OBJECT_LOCKED = '8e0c5a0e-2f4b-4e0e-9d7c-3b1f6f1f0a11';
 const QA_PROJECT = '0920f871077c4c079057ce940d8105a8';
 let emu;
-let browser;
 let page;
-
-before(async () => {
-  // Slow snapshots, so a running one stays running while its estimate is watched.
-  emu = await startEmulator(['--snapshot-seconds', '240']);
-  browser = await launchBrowser();
-  page = await newPage(browser);
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: emu.url });
-  await signIn(page, emu.url, { token: ADMIN, path: '/' });
-  await page.waitForURL(/\/overview$/);
-});
-after(async () => { await browser?.close(); await emu?.stop(); assertGuarded(); });
+// Slow snapshots, so a running one stays running while its estimate is watched.
+useSuite({ args: ['--snapshot-seconds', '240'], signInAs: { token: ADMIN, path: '/' }, ready: 'h1:text("Overview")' },
+  (s) => ({ emu, page } = s));
 
 const section = (name) => page.getByRole('region', { name });
 const take = async (workload, name) => {
@@ -35,10 +25,14 @@ const take = async (workload, name) => {
   assert.equal(r.status, 200, JSON.stringify(r.body));
   return r.body.snapshot.id;
 };
-const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+const clipboard = async () => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: emu.url });
+  return page.evaluate(() => navigator.clipboard.readText());
+};
 const runCurl = (command) => execFileSync('bash', ['-c', command], { env: { ...process.env, OS_TOKEN: ADMIN }, encoding: 'utf8' });
 
 test('signing in lands on the overview: an offline target, a failure with its message, unprotected workloads', async () => {
+  assert.match(page.url(), /\/overview$/, 'the landing page');
   const targets = section('Backup targets');
   const offline = targets.locator(`[data-target-id="${OFFLINE_TARGET}"]`);
   await offline.waitFor();

@@ -33,8 +33,16 @@ impl TableColumn for Column {
     }
 }
 
+/// "never", "21 h 00 min", or from two days on "2 d 19 h": the age of the last good snapshot.
 fn age_text(c: &Coverage, now: f64) -> String {
-    c.age_ms(now).map(|a| duration(a / 1000.0)).unwrap_or_else(|| "never".to_owned())
+    match c.age_ms(now) {
+        None => "never".to_owned(),
+        Some(ms) if ms >= 48.0 * 3_600_000.0 => {
+            let hours = (ms / 3_600_000.0).floor() as u64;
+            format!("{} d {} h", hours / 24, hours % 24)
+        }
+        Some(ms) => duration(ms / 1000.0),
+    }
 }
 
 fn protection(c: &Coverage, now: f64, t: Thresholds) -> String {
@@ -115,7 +123,7 @@ pub fn CoverageTable(
             <tr data-workload-id=c.workload_id.clone() class:row--flagged=flagged>
                 <td><ApiText text=c.workload.clone() max=CELL_CHARS/></td>
                 <td class="cell--time">{link.map(IntoAny::into_any).unwrap_or_else(|| view! { <span class="muted">"None"</span> }.into_any())}</td>
-                <td>{age}</td>
+                <td class="cell--nowrap">{age}</td>
                 <td><span class="badge" class:badge--danger=flagged class:badge--ok=move || !flagged.get()>
                     <span class="badge__dot" aria-hidden="true"></span>{status}</span></td>
                 <td class="cell--actions"><a class="btn btn--ghost btn--small"
