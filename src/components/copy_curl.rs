@@ -36,6 +36,8 @@ async fn write_clipboard(text: &str) -> bool {
 enum Copied {
     No,
     Yes,
+    /// No session to build the command from (a new sign-in is asked for).
+    NoSession,
     /// The clipboard was refused: the command is shown to be copied by hand.
     Refused(String),
 }
@@ -57,7 +59,10 @@ pub fn CopyCurl(
         None => "Copy as curl".to_owned(),
     };
     let copy = move |_| {
-        let Some(client) = ctx.client() else { return };
+        let Some(client) = ctx.client() else {
+            copied.set(Copied::NoSession);
+            return;
+        };
         let command =
             request.with_untracked(|r| r.curl(&absolute(client.base()), client.project_id()));
         leptos::task::spawn_local(async move {
@@ -72,6 +77,9 @@ pub fn CopyCurl(
     let said = move || match copied.get() {
         Copied::No => String::new(),
         Copied::Yes => "Copied: run it with the token in $OS_TOKEN.".to_owned(),
+        Copied::NoSession => {
+            "Sign in again first: the command names this session's endpoint.".to_owned()
+        }
         Copied::Refused(_) => {
             "The browser refused the clipboard: copy the command below.".to_owned()
         }

@@ -9,7 +9,7 @@ use crate::models::Snapshot;
 use crate::pages::snapshots::cancel_action;
 use crate::routes;
 use leptos::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 fn millis(text: &Option<String>) -> Option<f64> {
     text.as_deref().and_then(api_time_millis)
@@ -36,9 +36,11 @@ pub fn RunningNow(
     Effect::new(move |_| {
         let at = now_ms();
         rows.with(|list| {
+            let moving: Vec<&Snapshot> = list.iter().filter(|s| !s.is_final()).collect();
+            let ids: HashSet<&str> = moving.iter().map(|s| s.id.as_str()).collect();
             tracks.update(|t| {
-                t.retain(|id, _| list.iter().any(|s| &s.id == id && !s.is_final()));
-                for s in list.iter().filter(|s| !s.is_final()) {
+                t.retain(|id, _| ids.contains(id.as_str()));
+                for s in moving {
                     let Some(percent) = s.progress_percent else { continue };
                     let track = t.entry(s.id.clone()).or_insert_with(|| {
                         ProgressTrack::new(millis(&s.created_at), millis(&s.updated_at))

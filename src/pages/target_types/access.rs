@@ -43,7 +43,13 @@ impl CellChange {
 #[derive(Clone, Debug, PartialEq)]
 enum CellResult {
     Done(&'static str),
+    /// The server said yes, but the type it sent back does not show the change.
+    NotApplied,
     Refused(ApiError),
+}
+
+fn failed_text(c: &CellChange) -> String {
+    format!("Could not change access of project {} to {}", c.project, c.type_name)
 }
 
 #[component]
@@ -86,9 +92,7 @@ fn AccessMatrix(types: Vec<TargetType>) -> impl IntoView {
     let asked = RwSignal::new(None::<CellChange>);
     let results = RwSignal::new(HashMap::<(String, String), CellResult>::new());
     let action = api_action(
-        |c: &CellChange| {
-            format!("Could not change access of project {} to {}", c.project, c.type_name)
-        },
+        failed_text,
         |client, c: CellChange| async move {
             match change_membership(&client, &c.type_id, &c.membership()).await {
                 Ok(t) => Ok(Ok(t)),
@@ -100,24 +104,23 @@ fn AccessMatrix(types: Vec<TargetType>) -> impl IntoView {
         move |c, outcome| {
             let result = match outcome {
                 Ok(fresh) => {
+                    let applied = fresh.project_ids().contains(&c.project) == c.add;
                     types.update(|ts| {
                         ts.iter_mut().filter(|t| t.id == fresh.id).for_each(|t| *t = fresh.clone())
                     });
-                    let done = if c.add { "Added" } else { "Removed" };
-                    toasts.success(format!(
-                        "{done}: project {} and type {}.",
-                        c.project, c.type_name
-                    ));
-                    CellResult::Done(done)
+                    if applied {
+                        let done = if c.add { "Added" } else { "Removed" };
+                        toasts.success(format!(
+                            "{done}: project {} and type {}.",
+                            c.project, c.type_name
+                        ));
+                        CellResult::Done(done)
+                    } else {
+                        CellResult::NotApplied
+                    }
                 }
                 Err(e) => {
-                    toasts.error(
-                        format!(
-                            "Could not change access of project {} to {}",
-                            c.project, c.type_name
-                        ),
-                        &e,
-                    );
+                    toasts.error(failed_text(&c), &e);
                     CellResult::Refused(e)
                 }
             };
@@ -161,6 +164,12 @@ fn AccessMatrix(types: Vec<TargetType>) -> impl IntoView {
                 CellResult::Done(word) => {
                     view! { <span class="cell-result">{word}</span> }.into_any()
                 }
+                CellResult::NotApplied => view! {
+                    <span class="cell-result cell-result--error">
+                        "The server answered, but its type does not show the change"
+                    </span>
+                }
+                .into_any(),
                 CellResult::Refused(e) => {
                     let id = e.request_id().map(|r| format!(" (request {r})")).unwrap_or_default();
                     let text = format!("{}: {}{id}", e.title(), e.message());
