@@ -63,7 +63,9 @@ pub fn Failures(rows: RwSignal<Vec<Snapshot>>) -> impl IntoView {
     let messages = RwSignal::new(HashMap::<String, Message>::new());
     let message = move |s: &Snapshot| match &s.error_msg {
         Some(m) => m.clone(),
-        None => messages.with(|m| m.get(&s.id).map(Message::text)).unwrap_or_default(),
+        None => messages.with(|m| m.get(&s.id).map(Message::text)).unwrap_or_else(|| {
+            format!("Not read here (only the newest {DETAILS_AT_MOST} are): open the snapshot")
+        }),
     };
     let sort = SortState::new(Column::When, false);
     let shown = Memo::new(move |_| {
