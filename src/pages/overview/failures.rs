@@ -61,14 +61,8 @@ pub fn Failures(rows: RwSignal<Vec<Snapshot>>) -> impl IntoView {
     let ctx = use_session();
     let days = RwSignal::new(1u32);
     let messages = RwSignal::new(HashMap::<String, Message>::new());
-    let message = move |s: &Snapshot| match &s.error_msg {
-        Some(m) => m.clone(),
-        None => messages.with(|m| m.get(&s.id).map(Message::text)).unwrap_or_else(|| {
-            format!("Not read here (only the newest {DETAILS_AT_MOST} are): open the snapshot")
-        }),
-    };
-    let sort = SortState::new(Column::When, false);
-    let shown = Memo::new(move |_| {
+    // Newest first: the failures of the window, and the few whose detail is read.
+    let failed = Memo::new(move |_| {
         let from = now_ms() - f64::from(days.get()) * DAY_MS;
         let mut list: Vec<Snapshot> = rows.with(|r| {
             let recent = |s: &&Snapshot| {
@@ -77,6 +71,28 @@ pub fn Failures(rows: RwSignal<Vec<Snapshot>>) -> impl IntoView {
             };
             r.iter().filter(recent).cloned().collect()
         });
+        list.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+        list
+    });
+    let wanted = Memo::new(move |_| {
+        failed.with(|list| {
+            let without = list.iter().filter(|s| s.error_msg.is_none());
+            without.take(DETAILS_AT_MOST).map(|s| s.id.clone()).collect::<Vec<_>>()
+        })
+    });
+    let message = move |s: &Snapshot| match &s.error_msg {
+        Some(m) => m.clone(),
+        None => messages.with(|m| m.get(&s.id).map(Message::text)).unwrap_or_else(|| {
+            if wanted.with(|w| w.contains(&s.id)) {
+                Message::Loading.text()
+            } else {
+                format!("Not read here (only the newest {DETAILS_AT_MOST} are): open the snapshot")
+            }
+        }),
+    };
+    let sort = SortState::new(Column::When, false);
+    let shown = Memo::new(move |_| {
+        let mut list = failed.get();
         sort.apply(&mut list, |s, c| match c {
             Column::When => exact_key(s.created_at.as_deref().unwrap_or("")),
             Column::Snapshot => text_key(s.label()),
@@ -84,22 +100,14 @@ pub fn Failures(rows: RwSignal<Vec<Snapshot>>) -> impl IntoView {
         });
         list
     });
-    // Each failure's detail once, for the newest few without a message of their own.
+    // Each wanted detail once.
     Effect::new(move |_| {
-        let wanted: Vec<String> = shown.with(|list| {
+        let ids: Vec<String> = wanted.with(|w| {
             let known = messages.read_untracked();
-            // Newest first, whatever the table is sorted by.
-            let mut newest: Vec<&Snapshot> = list.iter().collect();
-            newest.sort_by(|a, b| b.created_at.cmp(&a.created_at));
-            newest
-                .into_iter()
-                .filter(|s| s.error_msg.is_none() && !known.contains_key(&s.id))
-                .take(DETAILS_AT_MOST)
-                .map(|s| s.id.clone())
-                .collect()
+            w.iter().filter(|id| !known.contains_key(*id)).cloned().collect()
         });
         let Some(client) = ctx.client() else { return };
-        for id in wanted {
+        for id in ids {
             messages.update(|m| {
                 m.insert(id.clone(), Message::Loading);
             });
