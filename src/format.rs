@@ -30,11 +30,11 @@ pub fn api_time_millis(text: &str) -> Option<f64> {
     Some(((days * 86_400 + h * 3_600 + mi * 60) as f64 + s) * 1000.0)
 }
 
-/// An API time (`YYYY-MM-DDTHH:MM:SS`, UTC) for milliseconds since the epoch.
-pub fn api_time_text(ms: f64) -> String {
+/// The UTC date and time of milliseconds since the epoch: (year, month, day, h, min, s). Civil
+/// from days (Howard Hinnant's algorithm), the inverse of `api_time_millis`.
+fn utc_parts(ms: f64) -> (i64, i64, i64, i64, i64, i64) {
     let secs = (ms / 1000.0).floor() as i64;
     let (days, rest) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
-    // Civil from days (Howard Hinnant's algorithm), the inverse of `api_time_millis`.
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);
@@ -44,8 +44,13 @@ pub fn api_time_text(ms: f64) -> String {
     let day = doy - (153 * mp + 2) / 5 + 1;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
-    let (h, m, s) = (rest / 3600, rest % 3600 / 60, rest % 60);
-    format!("{year:04}-{month:02}-{day:02}T{h:02}:{m:02}:{s:02}")
+    (year, month, day, rest / 3600, rest % 3600 / 60, rest % 60)
+}
+
+/// An API time (`YYYY-MM-DDTHH:MM:SS`, UTC) for milliseconds since the epoch.
+pub fn api_time_text(ms: f64) -> String {
+    let (y, mo, d, h, mi, s) = utc_parts(ms);
+    format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}")
 }
 
 /// The browser's clock, in milliseconds since the epoch.
@@ -86,19 +91,8 @@ fn format_local(ms: f64) -> String {
 #[cfg(not(target_arch = "wasm32"))]
 fn format_local(ms: f64) -> String {
     // Native builds (tests) have no browser zone: show UTC.
-    let secs = (ms / 1000.0).floor() as i64;
-    let days = secs.div_euclid(86_400);
-    let rem = secs.rem_euclid(86_400);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02}", rem / 3600, rem % 3600 / 60, rem % 60)
+    let (y, mo, d, h, mi, s) = utc_parts(ms);
+    format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}:{s:02}")
 }
 
 /// The browser's zone name for column headers ("Europe/Paris"), or "local time".
