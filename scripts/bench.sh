@@ -6,6 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install.sh
 export TRUNK_SKIP_VERSION_CHECK=true
-trunk build --release
+trunk build --release --features split
 cargo build --quiet --release -p wlm-emulator
 EMULATOR_BIN="$PWD/target/release/wlm-emulator" node tests/e2e/bench.mjs

@@ -10,7 +10,7 @@ PORT="${PORT:-8780}"
 KEYSTONE_PORT="${KEYSTONE_PORT:-$((PORT + 1))}"
 API_PORT="${API_PORT:-$((PORT + 2))}"
 printf '\033[1m==> building the console (release)\033[0m\n'
-trunk build --release
+trunk build --release --features split
 printf '\033[1m==> building the API emulator\033[0m\n'
 cargo build --quiet -p wlm-emulator
 DB="${DEMO_DB:-target/demo.db}"

@@ -35,6 +35,13 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " ${WASM_BINDGEN_VERSION}\b" \
   cargo install wasm-bindgen-cli --version "${WASM_BINDGEN_VERSION}" --force
 fi
 
+# Splits the release wasm into chunks per area (scripts/split-wasm.mjs); it has no --version,
+# so cargo's own list of installed packages says which one is there.
+if ! cargo install --list | grep -q '^wasm_split_cli_support v0\.2\.4:'; then
+  say "installing wasm-split-cli 0.2.4 (about a minute)"
+  cargo install wasm_split_cli_support --version 0.2.4 --features build-binary --locked
+fi
+
 # Debian's binaryen is too old for today's wasm; the npm package ships a current wasm-opt.
 if ! wasm-opt --version 2>/dev/null | grep -Eq 'version (1[2-9][0-9]|[2-9][0-9]{2})'; then
   say "installing wasm-opt (binaryen 132 from npm)"

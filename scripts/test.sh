@@ -17,6 +17,7 @@ say "formatting and lints (cargo fmt --check, clippy -D warnings, native and was
 cargo fmt --all --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --features split -- -D warnings
 
 say "native tests"
 cargo test --workspace
@@ -46,8 +47,8 @@ for f in tests/web_*.rs; do WEB_TESTS+=(--test "$(basename "$f" .rs)"); done
 cargo test --target wasm32-unknown-unknown "${WEB_TESTS[@]}"
 
 say "end-to-end tests (release build served by the emulator, a real Keystone from scripts/keystone.sh)"
-trunk build --release
-./scripts/first-load-size.sh dist
-trunk build --features forced-panic --dist target/dist-forced-panic
+trunk build --release --features split
+node scripts/first-load-size.mjs dist
+trunk build --features forced-panic,split --dist target/dist-forced-panic
 cargo build --quiet -p wlm-emulator
 (cd tests/e2e && node --test --test-concurrency=1 ./*.test.mjs)

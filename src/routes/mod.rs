@@ -4,24 +4,18 @@
 use crate::api::{build_url, encode_segment};
 use crate::models::overview::Thresholds;
 use crate::models::SnapshotFilter;
-use crate::pages::backup_targets::{
-    BackupTargetCreatePage, BackupTargetDetailPage, BackupTargetsPage,
-};
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFound;
-use crate::pages::overview::OverviewPage;
-use crate::pages::snapshots::{SnapshotDetailPage, SnapshotsPage, TakeSnapshotPage};
-use crate::pages::target_types::{
-    TargetTypeCreatePage, TargetTypeDetailPage, TargetTypeEditPage, TargetTypesPage, TypeAccessPage,
-};
 use crate::session::use_session;
+use lazy::*;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, Routes};
 use leptos_router::hooks::{use_location, use_params, use_query};
 use leptos_router::params::Params;
-use leptos_router::{path, NavigateOptions};
+use leptos_router::{path, Lazy, NavigateOptions};
 
+mod lazy;
 mod next;
 
 pub use next::safe_next;
@@ -157,18 +151,18 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/login") view=LoginPage/>
             <ParentRoute path=path!("") view=SignedIn>
                 <Route path=path!("") view=|| view! { <Redirect path=HOME/> }/>
-                <Route path=path!("/overview") view=OverviewPage/>
-                <Route path=path!("/backup-targets") view=BackupTargetsPage/>
-                <Route path=path!("/backup-targets/new") view=BackupTargetCreatePage/>
-                <Route path=path!("/backup-targets/:id") view=BackupTargetDetailPage/>
-                <Route path=path!("/target-types") view=TargetTypesPage/>
-                <Route path=path!("/target-types/new") view=TargetTypeCreatePage/>
-                <Route path=path!("/target-types/:id") view=TargetTypeDetailPage/>
-                <Route path=path!("/target-types/:id/edit") view=TargetTypeEditPage/>
-                <Route path=path!("/type-access") view=TypeAccessPage/>
-                <Route path=path!("/snapshots") view=SnapshotsPage/>
-                <Route path=path!("/snapshots/new") view=TakeSnapshotPage/>
-                <Route path=path!("/snapshots/:id") view=SnapshotDetailPage/>
+                <Route path=path!("/overview") view={Lazy::<OverviewRoute>::new()}/>
+                <Route path=path!("/backup-targets") view={Lazy::<BackupTargetsRoute>::new()}/>
+                <Route path=path!("/backup-targets/new") view={Lazy::<BackupTargetCreateRoute>::new()}/>
+                <Route path=path!("/backup-targets/:id") view={Lazy::<BackupTargetDetailRoute>::new()}/>
+                <Route path=path!("/target-types") view={Lazy::<TargetTypesRoute>::new()}/>
+                <Route path=path!("/target-types/new") view={Lazy::<TargetTypeCreateRoute>::new()}/>
+                <Route path=path!("/target-types/:id") view={Lazy::<TargetTypeDetailRoute>::new()}/>
+                <Route path=path!("/target-types/:id/edit") view={Lazy::<TargetTypeEditRoute>::new()}/>
+                <Route path=path!("/type-access") view={Lazy::<TypeAccessRoute>::new()}/>
+                <Route path=path!("/snapshots") view={Lazy::<SnapshotsRoute>::new()}/>
+                <Route path=path!("/snapshots/new") view={Lazy::<TakeSnapshotRoute>::new()}/>
+                <Route path=path!("/snapshots/:id") view={Lazy::<SnapshotDetailRoute>::new()}/>
             </ParentRoute>
         </Routes>
     }

@@ -1,11 +1,11 @@
 // Benchmark (not a test): the console against a hand-written page (tests/bench/baseline.*) doing
 // the same job, on the same machine, in alternating runs. Prints medians (min, max) and ratios.
 // `./scripts/bench.sh` builds the release and runs it; BENCH_COUNTS and BENCH_RUNS narrow it.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { startEmulator, launchBrowser, DIST, PROJECT, ADMIN } from './harness.mjs';
+import { firstLoad, printFirstLoad } from '../../scripts/lib/first-load.mjs';
 
 const COUNTS = (process.env.BENCH_COUNTS || '100,10000,100000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS || 5);
@@ -101,16 +101,8 @@ const fmt = (xs, unit = 'ms') => {
 };
 
 function sizes() {
-  console.log('\nFirst load, per file (raw / gzip -9 / brotli):');
-  let gz = 0;
-  for (const f of readdirSync(DIST).filter((f) => /\.(html|js|wasm|css|json)$/.test(f))) {
-    const raw = readFileSync(join(DIST, f));
-    const g = gzipSync(raw, { level: 9 }).length;
-    const b = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-    gz += g;
-    console.log(`  ${f.padEnd(44)} ${(raw.length / 1024).toFixed(1).padStart(8)} KB ${(g / 1024).toFixed(1).padStart(7)} KB ${(b / 1024).toFixed(1).padStart(7)} KB`);
-  }
-  console.log(`  total gzip: ${(gz / 1024).toFixed(1)} KB`);
+  console.log('\nFirst load (as served; the start-up is the sign-in page, each area adds its chunks):');
+  printFirstLoad(firstLoad(DIST));
 }
 
 console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${RUNS} runs each, alternating`);

@@ -167,3 +167,25 @@ test('odd entries in a list are left out and said why, and never stop the sign-i
   assert.match(text, /no id \(named "10\.6\.6\.6:\/no-id"\)/);
   await shot(page, '32-unreadable-rows');
 });
+
+test('a page whose code does not arrive says so, and Try again shows it once the network is back', async () => {
+  const page = await newPage(browser);
+  await signIn(page, emu.url, { path: '/overview' });
+  await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
+  // The snapshot pages' chunk (scripts/split-wasm.mjs) is fetched on the first visit only.
+  const chunk = /\/split_snapshots-[0-9a-f]{16}\.wasm$/;
+  const blocked = [];
+  await page.route(chunk, (route) => { blocked.push(route.request().url()); return route.abort('internetdisconnected'); });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Snapshots' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'This page could not be loaded' });
+  await alert.waitFor();
+  assert.equal(blocked.length, 1, 'the chunk was asked for once');
+  assert.match(await alert.innerText(), /did not arrive from the server/);
+  assert.equal(await page.locator('#crash-banner').count(), 0, 'a missing chunk is not a crash');
+  assert.deepEqual(page.errors, []);
+  await shot(page, '65-chunk-not-loaded');
+  await page.unroute(chunk);
+  await Promise.all([page.waitForEvent('load'), alert.getByRole('button', { name: 'Try again' }).click()]);
+  await page.locator('tbody tr[data-snapshot-id]').first().waitFor();
+  assert.match(page.url(), /\/snapshots$/);
+});

@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// The first load as nginx serves it (deploy/nginx), gzip: the start-up files (the sign-in page)
+// and, per area, its first page with the chunks it fetches (scripts/lib/first-load.mjs).
+// Fails when the start-up passes FIRST_LOAD_BUDGET_KB, or an area's first page passes
+// PAGE_LOAD_BUDGET_KB.
+//
+// Issue 11 asks for 200 KB. Splitting the wasm by area (src/routes/lazy.rs) brought the start-up
+// from 607 KB to about 320 KB; the rest is Leptos, its router and the shell's views (README,
+// "Performance"). The ceilings are today's sizes plus a little, so neither can creep up unseen.
+import { resolve } from 'node:path';
+import { firstLoad, printFirstLoad } from './lib/first-load.mjs';
+
+const dist = resolve(process.argv[2] || 'dist');
+const startupBudget = Number(process.env.FIRST_LOAD_BUDGET_KB || 330) * 1024;
+const pageBudget = Number(process.env.PAGE_LOAD_BUDGET_KB || 540) * 1024;
+const load = firstLoad(dist);
+printFirstLoad(load);
+
+const failures = [];
+const startup = load.total(load.startup, 'gzip');
+if (startup > startupBudget) failures.push(`start-up ${(startup / 1024).toFixed(0)} KB gzip > ${startupBudget / 1024} KB`);
+if (load.areas.size === 0) failures.push('the build has no split-off areas: was it built without the `split` feature?');
+for (const [area, files] of load.areas) {
+  const page = startup + load.total(files, 'gzip');
+  if (page > pageBudget) failures.push(`first page of ${area} ${(page / 1024).toFixed(0)} KB gzip > ${pageBudget / 1024} KB`);
+}
+console.log(`start-up ${(startup / 1024).toFixed(0)} KB gzip (ceiling ${startupBudget / 1024} KB); each area's first page at most ${pageBudget / 1024} KB`);
+if (failures.length) {
+  for (const f of failures) console.error(`first load: ${f}`);
+  process.exit(1);
+}
