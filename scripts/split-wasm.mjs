@@ -25,12 +25,14 @@ const targetDir = resolve(process.env.CARGO_TARGET_DIR || 'target');
 const WASM_OPT = ['-Oz', '--enable-bulk-memory', '--enable-mutable-globals', '--enable-nontrapping-float-to-int',
   '--enable-reference-types', '--enable-sign-ext', '--enable-multivalue'];
 
+// WASM_OPT_NAMES=1 keeps function names (for a CPU profile of the release build).
+if (process.env.WASM_OPT_NAMES) WASM_OPT.push('-g');
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
 const hex16 = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
-const bindgenWasm = readdirSync(staging).find((f) => /^wlm-console-[0-9a-f]{16}_bg\.wasm$/.test(f));
-if (!bindgenWasm) throw new Error(`no wlm-console-<hash>_bg.wasm in ${staging}`);
+const bindgenWasm = readdirSync(staging).find((f) => /^wlm-console-[0-9a-f]{1,16}_bg\.wasm$/.test(f));
+if (!bindgenWasm) throw new Error(`no wlm-console-<hash>_bg.wasm in ${staging}: ${readdirSync(staging).join(" ")}`);
 const stem = bindgenWasm.replace(/_bg\.wasm$/, '');
 const indexPath = join(staging, 'index.html');
 let index = readFileSync(indexPath, 'utf8');
@@ -70,6 +72,8 @@ if (!hasSplitPoints) {
     }
     const loaderName = `__wasm_split-${hex16(loader)}.js`;
     writeFileSync(join(staging, loaderName), loader);
+    // The glue imports the loader: fetched beside it rather than after it.
+    index = index.replace('</head>', `<link rel="modulepreload" href="/${loaderName}" crossorigin="anonymous" integrity="${sri(Buffer.from(loader))}"></head>`);
     const glue = readFileSync(join(bound, `${stem}.js`), 'utf8')
       // Only the JS import moves: the wasm still imports from the module named "./__wasm_split.js".
       .replaceAll('from "./__wasm_split.js"', `from "./${loaderName}"`);

@@ -95,8 +95,17 @@ fn format_local(ms: f64) -> String {
     format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}:{s:02}")
 }
 
-/// The browser's zone name for column headers ("Europe/Paris"), or "local time".
+/// The browser's zone name for column headers ("Europe/Paris"), or "local time". Read once:
+/// the first `Intl.DateTimeFormat` of a page costs about 20 ms (the browser loads its locale
+/// data), so `warm_zone_name` reads it while the page waits for the network.
 pub fn zone_name() -> String {
+    thread_local! {
+        static ZONE: std::cell::OnceCell<String> = const { std::cell::OnceCell::new() };
+    }
+    ZONE.with(|zone| zone.get_or_init(read_zone_name).clone())
+}
+
+fn read_zone_name() -> String {
     #[cfg(target_arch = "wasm32")]
     {
         let opts = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
@@ -109,6 +118,13 @@ pub fn zone_name() -> String {
         }
     }
     "local time".to_owned()
+}
+
+/// Reads the zone name in the next task: called once the app is mounted, when the page is
+/// about to wait for its chunk and its first answer, instead of on the way to the first rows.
+pub fn warm_zone_name() {
+    #[cfg(target_arch = "wasm32")]
+    gloo_timers::callback::Timeout::new(0, || drop(zone_name())).forget();
 }
 
 /// Bytes in binary units: `42.1 MiB`.

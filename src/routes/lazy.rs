@@ -47,6 +47,85 @@ fn ChunkFailed() -> impl IntoView {
     }
 }
 
+/// The signed-in areas, one chunk each (nothing to preload without the split).
+#[cfg_attr(not(feature = "split"), allow(dead_code))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Area {
+    Overview,
+    BackupTargets,
+    TargetTypes,
+    Snapshots,
+}
+
+#[cfg_attr(not(feature = "split"), allow(dead_code))]
+impl Area {
+    const ALL: [Area; 4] =
+        [Area::Overview, Area::Snapshots, Area::BackupTargets, Area::TargetTypes];
+
+    /// The area whose pages live at `path` (a path of this module's routes).
+    pub fn of_path(path: &str) -> Option<Area> {
+        use super::{BACKUP_TARGETS, HOME, OVERVIEW, SNAPSHOTS, TARGET_TYPES, TYPE_ACCESS};
+        let under = |root: &str| {
+            path.strip_prefix(root).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        };
+        match () {
+            _ if under(SNAPSHOTS) => Some(Area::Snapshots),
+            _ if under(BACKUP_TARGETS) => Some(Area::BackupTargets),
+            _ if under(TARGET_TYPES) || under(TYPE_ACCESS) => Some(Area::TargetTypes),
+            _ if under(OVERVIEW) => Some(Area::Overview),
+            // The root redirects home.
+            _ if path == "/" || path.is_empty() => Area::of_path(HOME),
+            _ => None,
+        }
+    }
+
+    /// Fetches and instantiates the area's chunk (at once when it is there already).
+    #[cfg(feature = "split")]
+    async fn preload(self) -> Result<(), leptos::wasm_split::SplitLoaderError> {
+        // One page per chunk is enough: its preload brings the whole chunk.
+        match self {
+            Area::Overview => __wasm_split_preload_overview_view().await,
+            Area::BackupTargets => __wasm_split_preload_backup_targets_view().await,
+            Area::TargetTypes => __wasm_split_preload_target_types_view().await,
+            Area::Snapshots => __wasm_split_preload_snapshots_view().await,
+        }
+    }
+}
+
+/// Starts fetching the chunk of the page at `path` before the app is mounted, so a deep link
+/// waits for the chunk and the mount side by side instead of one after the other.
+pub fn preload_page_at(path: &str) {
+    #[cfg(feature = "split")]
+    if let Some(area) = Area::of_path(path) {
+        // Leptos's executor starts with the mount: this runs before it.
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = area.preload().await;
+        });
+    }
+    #[cfg(not(feature = "split"))]
+    let _ = path;
+}
+
+/// Once signed in, every area's chunk is fetched in the background after the first page had
+/// time to come up, so a first visit to another area waits for nothing. One chunk at a time; a
+/// failure is left for that visit to retry and report.
+pub fn prefetch_areas() {
+    #[cfg(feature = "split")]
+    {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        static STARTED: AtomicBool = AtomicBool::new(false);
+        if STARTED.swap(true, Ordering::Relaxed) {
+            return;
+        }
+        wasm_bindgen_futures::spawn_local(async {
+            gloo_timers::future::sleep(std::time::Duration::from_secs(3)).await;
+            for area in Area::ALL {
+                let _ = area.preload().await;
+            }
+        });
+    }
+}
+
 /// `Route => chunk: view_fn(Page)`: a route type whose view is `Page`, loaded with `chunk`.
 macro_rules! lazy_pages {
     ($($route:ident => $chunk:ident : $view_fn:ident ($page:ident)),* $(,)?) => {$(
@@ -89,4 +168,22 @@ lazy_pages! {
     SnapshotsRoute => snapshots: snapshots_view(SnapshotsPage),
     TakeSnapshotRoute => snapshots: take_snapshot_view(TakeSnapshotPage),
     SnapshotDetailRoute => snapshots: snapshot_detail_view(SnapshotDetailPage),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::routes;
+
+    #[test]
+    fn every_page_path_belongs_to_its_area() {
+        assert_eq!(Area::of_path(routes::SNAPSHOTS), Some(Area::Snapshots));
+        assert_eq!(Area::of_path(&routes::snapshot("a/b")), Some(Area::Snapshots));
+        assert_eq!(Area::of_path(routes::NEW_BACKUP_TARGET), Some(Area::BackupTargets));
+        assert_eq!(Area::of_path(&routes::edit_target_type("t")), Some(Area::TargetTypes));
+        assert_eq!(Area::of_path(routes::TYPE_ACCESS), Some(Area::TargetTypes));
+        assert_eq!(Area::of_path("/"), Some(Area::Overview));
+        assert_eq!(Area::of_path(routes::LOGIN), None);
+        assert_eq!(Area::of_path("/snapshotsx"), None, "a prefix of a name is not the area");
+    }
 }

@@ -8,6 +8,8 @@ use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFound;
 use crate::session::use_session;
 use lazy::*;
+
+pub use lazy::preload_page_at;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, Routes};
@@ -176,6 +178,11 @@ fn SignedIn() -> impl IntoView {
     let location = use_location();
     // Only a change between signed in and out re-renders; a renewed token keeps the page.
     let signed_in = Memo::new(move |_| ctx.is_signed_in());
+    Effect::new(move |_| {
+        if signed_in.get() {
+            prefetch_areas();
+        }
+    });
     move || {
         if signed_in.get() {
             return Either::Left(view! { <Outlet/> });

@@ -170,17 +170,18 @@ test('odd entries in a list are left out and said why, and never stop the sign-i
 
 test('a page whose code does not arrive says so, and Try again shows it once the network is back', async () => {
   const page = await newPage(browser);
-  await signIn(page, emu.url, { path: '/overview' });
-  await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
-  // The snapshot pages' chunk (scripts/split-wasm.mjs) is fetched on the first visit only.
+  // The snapshot pages' chunk (scripts/split-wasm.mjs), blocked before the background prefetch
+  // can bring it.
   const chunk = /\/split_snapshots-[0-9a-f]{16}\.wasm$/;
   const blocked = [];
   await page.route(chunk, (route) => { blocked.push(route.request().url()); return route.abort('internetdisconnected'); });
+  await signIn(page, emu.url, { path: '/overview' });
+  await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Snapshots' }).click();
-  const alert = page.getByRole('alert').filter({ hasText: 'This page could not be loaded' });
+  const alert = page.getByRole('alert').filter({ hasText: 'did not arrive from the server' });
   await alert.waitFor();
-  assert.equal(blocked.length, 1, 'the chunk was asked for once');
-  assert.match(await alert.innerText(), /did not arrive from the server/);
+  await page.getByRole('heading', { name: 'This page could not be loaded', level: 1 }).waitFor();
+  assert.ok(blocked.length >= 1, 'the chunk was asked for');
   assert.equal(await page.locator('#crash-banner').count(), 0, 'a missing chunk is not a crash');
   assert.deepEqual(page.errors, []);
   await shot(page, '65-chunk-not-loaded');

@@ -60,6 +60,32 @@ test('sign in, visit the three areas, sign out', async () => {
   assert.deepEqual(page.errors, []);
 });
 
+test('the sign-in page fetches no page code; a deep link fetches its area; the other areas follow in the background', async () => {
+  const page = await newPage(browser);
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname.slice(1)); });
+  await page.goto(emu.url + '/login');
+  await page.getByRole('heading', { name: 'Sign in to the Backup Console' }).waitFor();
+  await page.waitForTimeout(500);
+  assert.deepEqual(wasm.filter((f) => !/^wlm-console-[0-9a-f]+_bg\.wasm$/.test(f)), [], 'only the start-up wasm before signing in');
+  await signIn(page, emu.url, { path: '/snapshots' });
+  await page.locator('table[aria-label="Snapshots"] tbody tr').first().waitFor();
+  assert.ok(wasm.some((f) => f.startsWith('split_snapshots-')), 'the snapshot pages came with the deep link');
+  assert.ok(!wasm.some((f) => f.startsWith('split_target_types-')), 'no other area yet');
+  await eventually(() => ['overview', 'backup_targets', 'target_types'].every((a) => wasm.some((f) => f.startsWith(`split_${a}-`))),
+    { what: 'the other areas prefetched' });
+  const fetched = wasm.length;
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Type access' }).click();
+  await page.getByRole('heading', { name: 'Target type access', level: 1 }).waitFor();
+  await nav.getByRole('link', { name: 'Backup targets' }).click();
+  await page.locator('table[aria-label="Backup targets"] tbody tr').first().waitFor();
+  assert.deepEqual(wasm.slice(fetched), [], 'a first visit after the prefetch waits for no code');
+  const chunks = wasm.filter((f) => !f.startsWith('wlm-console-'));
+  assert.equal(new Set(chunks).size, chunks.length, 'no chunk fetched twice');
+  assert.deepEqual(page.errors, []);
+});
+
 test('a bad token is rejected with a clear message', async () => {
   const page = await newPage(browser);
   await signIn(page, emu.url, { token: 'not-a-real-token' });
@@ -179,7 +205,7 @@ test('a panic shows the crash banner with a reload link instead of a dead page',
 
 test('nginx answers the page, a hashed asset, config.json, a deep link and the API with the security headers', async () => {
   const index = await (await fetch(`${emu.url}/`)).text();
-  const asset = index.match(/\/wlm-console-[0-9a-f]{16}_bg\.wasm/)[0];
+  const asset = index.match(/\/wlm-console-[0-9a-f]{1,16}_bg\.wasm/)[0];
   const noStore = 'no-store';
   const immutable = 'public, max-age=31536000, immutable';
   for (const [path, cache, type] of [['/', noStore, 'text/html'], ['/index.html', noStore, 'text/html'],
