@@ -3,8 +3,9 @@
 //! With the `split` feature (`trunk build --release --features split`, as the scripts build)
 //! each page's view function is a `wasm_split` point: `scripts/split-wasm.mjs` moves it, with
 //! whatever only it reaches, into its area's chunk, fetched the first time a page of that area
-//! opens. The first load then carries the shell and the sign-in pages only. Without the feature (debug builds, tests) the
-//! same routes call the page directly, so both builds share one route tree.
+//! opens. The first load then carries the shell and the sign-in pages only. Without the feature
+//! (debug builds, tests) the same routes call the page directly, so both builds share one route
+//! tree.
 
 use crate::pages::backup_targets::{
     BackupTargetCreatePage, BackupTargetDetailPage, BackupTargetsPage,
