@@ -40,7 +40,8 @@ let index = readFileSync(indexPath, 'utf8');
 /** Replaces `file`'s `integrity` in index.html with the hash of its new content. */
 function reintegrate(file) {
   const bytes = readFileSync(join(staging, file));
-  const re = new RegExp(`(href="/${file.replace('.', '\\.')}"[^>]*integrity=")[^"]*(")`);
+  const name = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`(href="/${name}"[^>]*integrity=")[^"]*(")`);
   if (re.test(index)) index = index.replace(re, `$1${sri(bytes)}$2`);
 }
 

@@ -52,7 +52,8 @@ const sizeOf = (dist, f) => {
   return { file: f, raw: raw.length, gzip: gz, brotli: br };
 };
 
-const total = (files, key) => files.reduce((n, f) => n + f[key], 0);
+/** The sum of `key` (`raw`, `gzip` or `brotli`) over `files`. */
+export const total = (files, key) => files.reduce((n, f) => n + f[key], 0);
 
 /**
  * `{ startup, areas }`: the start-up files (the sign-in page needs nothing more), and per area
@@ -64,7 +65,7 @@ export function firstLoad(dist) {
   const startup = startupNames.map((f) => sizeOf(dist, f));
   const areas = new Map();
   for (const [area, files] of areaFiles(dist, startupNames)) areas.set(area, files.map((f) => sizeOf(dist, f)));
-  return { startup, areas, total };
+  return { startup, areas };
 }
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;

@@ -1,8 +1,9 @@
 //! The client: one project at one Workloadmgr endpoint. Reads are retried when the answer
 //! says "later"; changes are sent once, and one without an answer reports its outcome unknown.
 
+use super::early::{self, ReadKey};
 use super::transport;
-use super::{build_url, endpoint_for, retry, ApiError, ApiRequest, RawResponse, Secret};
+use super::{build_url, endpoint_for, retry, ApiError, ApiRequest, Method, RawResponse, Secret};
 use std::rc::Rc;
 
 /// What the app does on a 401, or when the token has expired (`true`): asks for a new sign-in.
@@ -64,32 +65,73 @@ impl Client {
         &self.project_id
     }
 
+    fn has_expired(&self) -> bool {
+        self.expires_ms.is_some_and(|at| crate::format::now_ms() >= at)
+    }
+
+    /// The read `request` is, for [`early`]: a GET that changes nothing, at this project.
+    fn read_key(&self, request: &ApiRequest) -> Option<ReadKey> {
+        (request.safe && request.method == Method::Get).then(|| ReadKey {
+            url: build_url(&self.base, &request.path, &[]),
+            query: request.query.clone(),
+            project_id: self.project_id.clone(),
+            token: self.token.expose().to_owned(),
+        })
+    }
+
+    /// Sends the read `request` now, before anything asks for it: the first [`Client::run`] of
+    /// the same request with the same token takes its answer (see [`early`]). Changes are never
+    /// sent early, and neither is an expired token.
+    pub fn send_early(&self, request: &ApiRequest) {
+        let Some(key) = self.read_key(request).filter(|_| !self.has_expired()) else { return };
+        let answer = early::keep(key, crate::format::now_ms());
+        let (client, request) = (self.clone(), request.clone());
+        leptos::task::spawn_local(async move {
+            let reply = client.send_once(&request).await;
+            let _ = answer.send(reply);
+        });
+    }
+
+    async fn send_once(&self, request: &ApiRequest) -> Result<transport::Reply, ApiError> {
+        let url = build_url(&self.base, &request.path, &[]);
+        let token = self.token.expose();
+        let headers = [("X-Auth-Token", token), ("X-Auth-Project-Id", self.project_id.as_str())];
+        let outgoing = transport::Outgoing {
+            url: &url,
+            method: request.method,
+            query: &request.query,
+            headers: &headers,
+            body: request.body.as_ref(),
+            timeout_secs: request.timeout_secs,
+        };
+        transport::send(outgoing, token).await
+    }
+
     /// Sends one documented request; a non-2xx answer becomes an [`ApiError`]. Reads are
     /// retried on the failures that say "later"; changes are sent once.
     pub async fn run(&self, request: &ApiRequest) -> Result<RawResponse, ApiError> {
-        let ApiRequest { method, path, query, body, timeout_secs, safe } = request;
-        let (method, timeout_secs, safe, body) = (*method, *timeout_secs, *safe, body.as_ref());
-        if self.expires_ms.is_some_and(|at| crate::format::now_ms() >= at) {
+        let safe = request.safe;
+        if self.has_expired() {
             self.unauthorized(true);
             return Err(ApiError::Unauthorized {
                 message: "The token has expired, so it was not sent. Sign in again.".into(),
                 request_id: None,
             });
         }
-        let url = build_url(&self.base, path, &[]);
-        let token = self.token.expose();
-        let headers = [("X-Auth-Token", token), ("X-Auth-Project-Id", self.project_id.as_str())];
+        // A read the route already sent is answered by that request, on its first attempt.
+        let mut early =
+            self.read_key(request).and_then(|key| early::take(&key, crate::format::now_ms()));
         let mut attempt = 1;
         loop {
-            let outgoing = transport::Outgoing {
-                url: &url,
-                method,
-                query,
-                headers: &headers,
-                body,
-                timeout_secs,
+            let sent = match early.take() {
+                Some(answer) => answer.await.unwrap_or_else(|_| {
+                    Err(ApiError::Network {
+                        message: "The request ended before its answer.".into(),
+                    })
+                }),
+                None => self.send_once(request).await,
             };
-            let (error, retry_after) = match transport::send(outgoing, token).await {
+            let (error, retry_after) = match sent {
                 Ok(reply) if (200..300).contains(&reply.raw.status) => return Ok(reply.raw),
                 // A gateway that lost the upstream cannot say whether the change was made.
                 Ok(reply) if !safe && matches!(reply.raw.status, 502 | 504) => {

@@ -3,6 +3,7 @@
 
 pub mod backup_targets;
 mod client;
+mod early;
 pub mod error;
 pub mod keystone;
 mod list_decode;

@@ -34,7 +34,7 @@ pub use copy_curl::CopyCurl;
 pub use csv_export::{table_csv, CsvButton, CsvExport};
 pub use data_table::{DataTable, SortHeader, SortState, TableColumn};
 pub use delete_dialog::{DeleteDialog, DeleteSubject};
-pub use error_panel::ErrorPanel;
+pub use error_panel::{ErrorPanel, ProblemPanel};
 pub use field::{on_submit, ErrorsOf, Field, FieldLayout};
 pub use filter_bar::{options, FilterBar};
 pub use key_value_editor::{KeyValueEditor, KvRow};

@@ -7,14 +7,21 @@
 //! (debug builds, tests) the same routes call the page directly, so both builds share one route
 //! tree.
 
+use crate::api::ApiRequest;
+use crate::components::ProblemPanel;
 use crate::pages::backup_targets::{
-    BackupTargetCreatePage, BackupTargetDetailPage, BackupTargetsPage,
+    backup_targets_page_reads, BackupTargetCreatePage, BackupTargetDetailPage, BackupTargetsPage,
 };
-use crate::pages::overview::OverviewPage;
-use crate::pages::snapshots::{SnapshotDetailPage, SnapshotsPage, TakeSnapshotPage};
+use crate::pages::overview::{overview_page_reads, OverviewPage};
+use crate::pages::snapshots::{
+    snapshot_detail_page_reads, snapshots_page_reads, SnapshotDetailPage, SnapshotsPage,
+    TakeSnapshotPage,
+};
 use crate::pages::target_types::{
-    TargetTypeCreatePage, TargetTypeDetailPage, TargetTypeEditPage, TargetTypesPage, TypeAccessPage,
+    target_types_page_reads, type_access_page_reads, TargetTypeCreatePage, TargetTypeDetailPage,
+    TargetTypeEditPage, TargetTypesPage, TypeAccessPage,
 };
+use crate::session::use_session;
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
 
@@ -32,18 +39,14 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkNotLoaded {
 /// In place of a page whose code could not be fetched: the reason, and a way to try again.
 #[component]
 fn ChunkFailed() -> impl IntoView {
-    let reload = move |_| {
+    let reload = Callback::new(move |()| {
         let _ = window().location().reload();
-    };
+    });
     view! {
         <section class="page page--narrow">
             <h1 class="page-header__title">"This page could not be loaded"</h1>
-            <div class="error-panel" role="alert">
-                <p class="error-panel__message">
-                    "Its code did not arrive from the server. Check the connection, then try again."
-                </p>
-                <button type="button" class="btn btn--secondary" on:click=reload>"Try again"</button>
-            </div>
+            <ProblemPanel on_retry=Some(reload)
+                message="Its code did not arrive from the server. Check the connection, then try again."/>
         </section>
     }
 }
@@ -127,9 +130,20 @@ pub fn prefetch_areas() {
     }
 }
 
-/// `Route => chunk: view_fn(Page)`: a route type whose view is `Page`, loaded with `chunk`.
+/// Sends the reads a page opens with, as soon as its route is matched: they travel while the
+/// page's chunk does, and the page's own requests take their answers (`api::early`).
+fn send_early(reads: fn() -> Vec<ApiRequest>) {
+    if let Some(client) = use_session().client() {
+        for read in reads() {
+            client.send_early(&read);
+        }
+    }
+}
+
+/// `Route => chunk: view_fn(Page) [reads page_reads]`: a route type whose view is `Page`,
+/// loaded with `chunk`, whose opening reads (if given) leave before the chunk arrives.
 macro_rules! lazy_pages {
-    ($($route:ident => $chunk:ident : $view_fn:ident ($page:ident)),* $(,)?) => {$(
+    ($($route:ident => $chunk:ident : $view_fn:ident ($page:ident) $(reads $reads:path)?),* $(,)?) => {$(
         #[cfg_attr(
             feature = "split",
             leptos::wasm_split::wasm_split($chunk, fallible, wasm_split_path = ::leptos::wasm_split)
@@ -142,6 +156,7 @@ macro_rules! lazy_pages {
 
         impl LazyRoute for $route {
             fn data() -> Self {
+                $(send_early($reads);)?
                 $route
             }
 
@@ -157,18 +172,18 @@ macro_rules! lazy_pages {
 }
 
 lazy_pages! {
-    OverviewRoute => overview: overview_view(OverviewPage),
-    BackupTargetsRoute => backup_targets: backup_targets_view(BackupTargetsPage),
+    OverviewRoute => overview: overview_view(OverviewPage) reads overview_page_reads,
+    BackupTargetsRoute => backup_targets: backup_targets_view(BackupTargetsPage) reads backup_targets_page_reads,
     BackupTargetCreateRoute => backup_targets: backup_target_create_view(BackupTargetCreatePage),
     BackupTargetDetailRoute => backup_targets: backup_target_detail_view(BackupTargetDetailPage),
-    TargetTypesRoute => target_types: target_types_view(TargetTypesPage),
+    TargetTypesRoute => target_types: target_types_view(TargetTypesPage) reads target_types_page_reads,
     TargetTypeCreateRoute => target_types: target_type_create_view(TargetTypeCreatePage),
     TargetTypeDetailRoute => target_types: target_type_detail_view(TargetTypeDetailPage),
     TargetTypeEditRoute => target_types: target_type_edit_view(TargetTypeEditPage),
-    TypeAccessRoute => target_types: type_access_view(TypeAccessPage),
-    SnapshotsRoute => snapshots: snapshots_view(SnapshotsPage),
+    TypeAccessRoute => target_types: type_access_view(TypeAccessPage) reads type_access_page_reads,
+    SnapshotsRoute => snapshots: snapshots_view(SnapshotsPage) reads snapshots_page_reads,
     TakeSnapshotRoute => snapshots: take_snapshot_view(TakeSnapshotPage),
-    SnapshotDetailRoute => snapshots: snapshot_detail_view(SnapshotDetailPage),
+    SnapshotDetailRoute => snapshots: snapshot_detail_view(SnapshotDetailPage) reads snapshot_detail_page_reads,
 }
 
 #[cfg(test)]

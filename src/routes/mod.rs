@@ -13,7 +13,8 @@ pub use lazy::preload_page_at;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, Routes};
-use leptos_router::hooks::{use_location, use_params, use_query};
+use leptos_router::hooks::{use_location, use_params_map, use_query, use_url};
+use leptos_router::location::Url;
 use leptos_router::params::Params;
 use leptos_router::{path, Lazy, NavigateOptions};
 
@@ -73,48 +74,33 @@ pub fn login_then(next: &str) -> String {
     format!("{LOGIN}?next={}", encode_segment(next))
 }
 
-#[derive(Params, Clone, Debug, PartialEq)]
-struct IdParams {
-    id: Option<String>,
-}
-
 /// The `:id` of the current route.
 pub fn use_id() -> Memo<String> {
-    let params = use_params::<IdParams>();
-    Memo::new(move |_| {
-        params.with(|p| p.as_ref().ok().and_then(|p| p.id.clone()).unwrap_or_default())
-    })
+    let params = use_params_map();
+    Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()))
 }
 
-#[derive(Params, Clone, Debug, PartialEq)]
-struct SnapshotQuery {
-    workload_id: Option<String>,
-    host: Option<String>,
-    date_from: Option<String>,
-    date_to: Option<String>,
-    all: Option<String>,
-    status: Option<String>,
+/// The `:id` of the route being opened, read once (for its early reads).
+pub fn id_now() -> String {
+    use_params_map().with_untracked(|p| p.get("id").unwrap_or_default())
+}
+
+/// The snapshot filters in `url`'s query, under the API's own parameter names.
+fn snapshot_filter_in(url: &Url) -> SnapshotFilter {
+    let query = url.search_params();
+    let keys = ["workload_id", "host", "date_from", "date_to", "all", "status"];
+    SnapshotFilter::from_pairs(keys.into_iter().filter_map(|k| Some((k, query.get_str(k)?))))
 }
 
 /// The snapshot filters as the page's URL holds them.
 pub fn use_snapshot_filter() -> Memo<SnapshotFilter> {
-    let query = use_query::<SnapshotQuery>();
-    Memo::new(move |_| {
-        query.with(|q| {
-            let Ok(q) = q else { return SnapshotFilter::default() };
-            let pairs = [
-                ("workload_id", &q.workload_id),
-                ("host", &q.host),
-                ("date_from", &q.date_from),
-                ("date_to", &q.date_to),
-                ("all", &q.all),
-                ("status", &q.status),
-            ];
-            SnapshotFilter::from_pairs(
-                pairs.into_iter().filter_map(|(k, v)| Some((k, v.as_deref()?))),
-            )
-        })
-    })
+    let url = use_url();
+    Memo::new(move |_| url.with(snapshot_filter_in))
+}
+
+/// The snapshot filters of the URL being opened, read once (for its early reads).
+pub fn snapshot_filter_now() -> SnapshotFilter {
+    use_url().with_untracked(snapshot_filter_in)
 }
 
 #[derive(Params, Clone, Debug, PartialEq)]

@@ -10,6 +10,8 @@ import { firstLoad, printFirstLoad } from '../../scripts/lib/first-load.mjs';
 const COUNTS = (process.env.BENCH_COUNTS || '100,10000,100000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS || 5);
 const SEARCH = 'bulk-0042';
+// A link like an admin's to a cloud in another building: round trip and bandwidth, emulated.
+const LINK = { latency: Number(process.env.BENCH_RTT_MS || 40), downloadThroughput: 20e6 / 8, uploadThroughput: 5e6 / 8 };
 
 // The release build plus the baseline, served together by nginx as deployed.
 const dist = mkdtempSync(join(tmpdir(), 'wlm-bench-'));
@@ -50,7 +52,22 @@ async function clickUntil(button, selector) {
   return performance.now() - t0;
 }
 
-async function run(browser, which) {
+/** Milliseconds to the first rows over the emulated link (a load only, nothing else). */
+async function firstRowsOverLink(browser, which) {
+  const { context, page } = await open(browser, which);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, ...LINK });
+  await page.goto(emu.url + PATHS[which], { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__bench.firstRow, null, { timeout: 120000, polling: 50 });
+  const firstRow = await page.evaluate(() => window.__bench.firstRow);
+  await context.close();
+  return firstRow;
+}
+
+const PATHS = { console: '/snapshots?all=true', baseline: '/bench/baseline.html' };
+
+async function open(browser, which) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   const session = which === 'console'
     ? ['wlm-console.session', { endpoint: '/v1/{project_id}', project_id: PROJECT, token: ADMIN }]
@@ -58,9 +75,13 @@ async function run(browser, which) {
   await context.addInitScript(([key, value]) => sessionStorage.setItem(key, JSON.stringify(value)), [session[0], session[1]]);
   await context.addInitScript(instrument);
   const page = await context.newPage();
+  return { context, page };
+}
+
+async function run(browser, which) {
+  const { context, page } = await open(browser, which);
   const cdp = await context.newCDPSession(page);
-  const path = which === 'console' ? '/snapshots?all=true' : '/bench/baseline.html';
-  await page.goto(emu.url + path, { waitUntil: 'commit' });
+  await page.goto(emu.url + PATHS[which], { waitUntil: 'commit' });
   await page.waitForFunction(() => window.__bench.firstRow, null, { timeout: 120000, polling: 50 });
   await page.getByText(/Showing \d+ of \d+ snapshots/).waitFor({ timeout: 120000 });
   await page.waitForTimeout(1000); // long tasks of the load are over and reported
@@ -116,7 +137,9 @@ try {
     const results = { console: [], baseline: [] };
     for (let i = 0; i < RUNS; i++) {
       for (const which of i % 2 ? ['baseline', 'console'] : ['console', 'baseline']) {
-        results[which].push(await run(browser, which));
+        const r = await run(browser, which);
+        r.overLink = await firstRowsOverLink(browser, which);
+        results[which].push(r);
       }
     }
     await emu.stop();
@@ -125,6 +148,7 @@ try {
     console.log(`\n${total} snapshots (all projects)             console                 baseline          ratio`);
     const line = (what, f, unit) => console.log(`  ${what.padEnd(34)} ${fmt(pick('console', f), unit).padEnd(22)} ${fmt(pick('baseline', f), unit).padEnd(18)} ${ratio(f)}`);
     line('first rows painted', (r) => r.firstRow);
+    line(`first rows, ${LINK.latency} ms RTT, 20 Mbit/s`, (r) => r.overLink);
     line('keystroke to next frame, median', (r) => median(r.keys));
     line('keystroke to next frame, worst', (r) => Math.max(...r.keys));
     line('longest task after the response', (r) => r.longest);

@@ -86,6 +86,28 @@ test('the sign-in page fetches no page code; a deep link fetches its area; the o
   assert.deepEqual(page.errors, []);
 });
 
+test('a deep link reads its data while its code is still arriving, and each GET goes out once', async () => {
+  const page = await newPage(browser);
+  await signIn(page, emu.url, { path: '/backup-targets' });
+  await page.locator('table[aria-label="Backup targets"] tbody tr').first().waitFor();
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/\/split_snapshots-[0-9a-f]+\.wasm$/, async (route) => { await held; await route.continue(); });
+  const since = await emu.lastSeq();
+  await page.goto(emu.url + '/snapshots?host=TVM1');
+  const reads = async () => (await emu.requests(since)).filter((r) => r.method === 'GET').map((r) => `${r.path}?${r.query}`);
+  await eventually(async () => (await reads()).includes(`/v1/${PROJECT}/snapshots?host=TVM1`)
+    && (await reads()).includes(`/v1/${PROJECT}/workloads?`), { what: 'the list and the workloads read while the code is held' });
+  assert.equal(await page.getByRole('heading', { name: 'Snapshots', level: 1 }).count(), 0, 'the page itself waits for its code');
+  release();
+  const table = page.getByRole('table', { name: 'Snapshots' });
+  await table.locator('tbody tr').first().waitFor();
+  assert.match(await table.innerText(), /TVM1/, 'the rows are those the URL filters for');
+  const gets = await reads();
+  assert.deepEqual(gets.filter((g, i) => gets.indexOf(g) !== i), [], `each GET once: ${gets.join(', ')}`);
+  assert.deepEqual(page.errors, []);
+});
+
 test('a bad token is rejected with a clear message', async () => {
   const page = await newPage(browser);
   await signIn(page, emu.url, { token: 'not-a-real-token' });

@@ -1,6 +1,7 @@
 use super::{set_default_action, target_subject, DeleteTargetDialog, TargetsTable};
-use crate::api::backup_targets::list_backup_targets_detail;
-use crate::api::target_types::list_target_types_detail;
+use crate::api::backup_targets::{self, list_backup_targets_detail};
+use crate::api::target_types::{self, list_target_types_detail};
+use crate::api::ApiRequest;
 use crate::components::{
     api_resource, dispatch_once, options, DeleteSubject, FilterBar, Loader, PageHeader,
     UnreadableNotice,
@@ -8,6 +9,11 @@ use crate::components::{
 use crate::models::{BackupTarget, TargetKind};
 use crate::routes;
 use leptos::prelude::*;
+
+/// The reads the page opens with, for its route to send while the page's code arrives.
+pub fn backup_targets_page_reads() -> Vec<ApiRequest> {
+    vec![backup_targets::list_detail_request(), target_types::list_detail_request()]
+}
 
 #[component]
 pub fn BackupTargetsPage() -> impl IntoView {

@@ -7,7 +7,7 @@ mod table;
 
 pub use create::BackupTargetCreatePage;
 pub use detail::BackupTargetDetailPage;
-pub use list::BackupTargetsPage;
+pub use list::{backup_targets_page_reads, BackupTargetsPage};
 pub use table::TargetsTable;
 
 use crate::api::backup_targets::{delete_backup_target, set_default_backup_target};

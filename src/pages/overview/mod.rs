@@ -11,8 +11,9 @@ mod targets;
 use super::snapshots::live::LiveIndicator;
 use super::snapshots::poller::use_snapshot_poller;
 use super::snapshots::{use_snapshot_rows, LoadedSnapshots};
-use crate::api::backup_targets::list_backup_targets_detail;
-use crate::api::workloads::list_workloads;
+use crate::api::backup_targets::{self, list_backup_targets_detail};
+use crate::api::workloads::{self, list_workloads};
+use crate::api::{snapshots, ApiRequest};
 use crate::components::{api_resource, use_clock, Loader, PageHeader, UnreadableNotice};
 use crate::models::SnapshotFilter;
 use crate::routes::use_thresholds;
@@ -23,6 +24,15 @@ pub use running::RunningNow;
 
 /// How often times that count (elapsed, estimates, stall warnings) are redrawn.
 const CLOCK_MS: u32 = 1_000;
+
+/// The reads the page opens with, for its route to send while the page's code arrives.
+pub fn overview_page_reads() -> Vec<ApiRequest> {
+    vec![
+        backup_targets::list_detail_request(),
+        snapshots::list_request(&SnapshotFilter::default()),
+        workloads::list_request(),
+    ]
+}
 
 #[component]
 pub fn OverviewPage() -> impl IntoView {

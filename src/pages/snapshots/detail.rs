@@ -7,6 +7,7 @@ use super::{cancel_action, snapshot_subject, DeleteSnapshotDialog};
 use crate::api::snapshots::show_snapshot;
 use crate::api::snapshots::{cancel_request, delete_request, show_request};
 use crate::api::workloads::list_workloads;
+use crate::api::{workloads, ApiRequest};
 use crate::components::dispatch_once;
 use crate::components::{
     api_resource, compact_table, prop_row, ApiAction, Breadcrumb, CopyCurl, DeleteSubject, Loader,
@@ -21,6 +22,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use std::collections::HashSet;
+
+/// The reads the page opens with, for its route to send while the page's code arrives.
+pub fn snapshot_detail_page_reads() -> Vec<ApiRequest> {
+    vec![show_request(&routes::id_now()), workloads::list_request()]
+}
 
 #[component]
 pub fn SnapshotDetailPage() -> impl IntoView {

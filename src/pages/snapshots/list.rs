@@ -5,14 +5,14 @@ use super::filters::SnapshotFilters;
 use super::live::LiveIndicator;
 use super::poller::use_snapshot_poller;
 use super::{cancel_action, refresh_one, DeleteSnapshotDialog, SnapshotsTable, TakeSnapshotForm};
-use crate::api::snapshots::list_snapshots;
-use crate::api::workloads::list_workloads;
-use crate::api::ApiError;
+use crate::api::snapshots::{list_request, list_snapshots};
+use crate::api::workloads::{self, list_workloads};
+use crate::api::{ApiError, ApiRequest};
 use crate::components::{
     api_resource, dispatch_once, DeleteSubject, Handoff, Loader, PageHeader, UnreadableNotice,
 };
 use crate::models::{Listed, Snapshot, SnapshotFilter, Workload};
-use crate::routes::use_snapshot_filter;
+use crate::routes::{self, use_snapshot_filter};
 use crate::session::use_session;
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -38,6 +38,13 @@ pub fn use_snapshot_rows(filter: impl Fn() -> SnapshotFilter + 'static) -> Loade
         }
     });
     LoadedSnapshots { loaded, rows, unreadable }
+}
+
+/// The reads the page opens with (what it asks the server for, and the workloads), for its
+/// route to send while the page's code is still arriving.
+pub fn snapshots_page_reads() -> Vec<ApiRequest> {
+    let listed = routes::snapshot_filter_now().listed();
+    vec![list_request(&listed), workloads::list_request()]
 }
 
 #[component]

@@ -14,9 +14,9 @@ mod table;
 mod take;
 
 pub use actions::{cancel_action, refresh_one, DeleteSnapshotDialog};
-pub use detail::{SnapshotDetail, SnapshotDetailPage};
+pub use detail::{snapshot_detail_page_reads, SnapshotDetail, SnapshotDetailPage};
 pub use instance::{parse_structured, Structured};
-pub use list::{use_snapshot_rows, LoadedSnapshots, SnapshotsPage};
+pub use list::{snapshots_page_reads, use_snapshot_rows, LoadedSnapshots, SnapshotsPage};
 pub use table::SnapshotsTable;
 pub use take::{TakeSnapshotForm, TakeSnapshotPage};
 

@@ -2,8 +2,8 @@
 //! lists, this project, and any the admin adds) by target types. A change is confirmed, sent
 //! with the documented add/remove-projects call, and its result stays in its cell.
 
-use crate::api::target_types::{change_membership, list_target_types_detail, Membership};
-use crate::api::ApiError;
+use crate::api::target_types::{self, change_membership, list_target_types_detail, Membership};
+use crate::api::{ApiError, ApiRequest};
 use crate::components::{
     api_action, api_resource, dispatch_once, use_toasts, ApiText, Breadcrumb, ConfirmDialog,
     CopyCurl, CsvButton, CsvExport, Loader, PageHeader, Tag, TagKind, TextField, UnreadableNotice,
@@ -50,6 +50,11 @@ enum CellResult {
 
 fn failed_text(c: &CellChange) -> String {
     format!("Could not change access of project {} to {}", c.project, c.type_name)
+}
+
+/// The reads the page opens with, for its route to send while the page's code arrives.
+pub fn type_access_page_reads() -> Vec<ApiRequest> {
+    vec![target_types::list_detail_request()]
 }
 
 #[component]

@@ -1,12 +1,18 @@
 use super::{type_subject, DeleteTypeDialog, TypesTable};
-use crate::api::backup_targets::list_backup_targets_detail;
-use crate::api::target_types::list_target_types_detail;
+use crate::api::backup_targets::{self, list_backup_targets_detail};
+use crate::api::target_types::{self, list_target_types_detail};
+use crate::api::ApiRequest;
 use crate::components::{
     api_resource, options, DeleteSubject, FilterBar, Loader, PageHeader, UnreadableNotice,
 };
 use crate::models::{TargetType, Visibility};
 use crate::routes;
 use leptos::prelude::*;
+
+/// The reads the page opens with, for its route to send while the page's code arrives.
+pub fn target_types_page_reads() -> Vec<ApiRequest> {
+    vec![target_types::list_detail_request(), backup_targets::list_detail_request()]
+}
 
 #[component]
 pub fn TargetTypesPage() -> impl IntoView {

@@ -8,10 +8,10 @@ mod list;
 mod membership;
 mod table;
 
-pub use access::TypeAccessPage;
+pub use access::{type_access_page_reads, TypeAccessPage};
 pub use detail::TargetTypeDetailPage;
 pub use edit::{TargetTypeCreatePage, TargetTypeEditPage};
-pub use list::TargetTypesPage;
+pub use list::{target_types_page_reads, TargetTypesPage};
 pub use table::TypesTable;
 
 use crate::api::backup_targets::show_backup_target;
