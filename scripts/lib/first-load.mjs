@@ -1,6 +1,6 @@
 // What a browser fetches to show a page of the built console, read off the build itself:
 // index.html's assets, the wasm-bindgen glue's static imports, and, for a page of a split-off
-// area, that area's chunk with every chunk it waits for (scripts/split-wasm.mjs writes them
+// area, that area's chunk with every chunk it waits for, and the session chrome's (scripts/split-wasm.mjs writes them
 // into the loader, `__wasm_split-<hash>.js`). Used by scripts/first-load-size.mjs and the
 // benchmark, so both count the same bytes.
 import { existsSync, readFileSync } from 'node:fs';
@@ -37,10 +37,14 @@ function areaFiles(dist, startup) {
     for (const d of defs.get(name).deps) closure(d, seen);
     return seen;
   };
+  // `chrome` is no page: it is the session around every signed-in page (src/app.rs), so each
+  // area's first page fetches it too.
+  const chrome = closure('__wasm_split_load_chrome');
   const areas = new Map();
   for (const name of defs.keys()) {
     const area = name.match(/^__wasm_split_load_(\w+)$/)?.[1];
-    if (area) areas.set(area, [...closure(name)].map((n) => defs.get(n).file));
+    if (!area || area === 'chrome') continue;
+    areas.set(area, [...closure(name, new Set(chrome))].map((n) => defs.get(n).file));
   }
   return areas;
 }
