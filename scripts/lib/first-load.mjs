@@ -20,11 +20,11 @@ function startupFiles(dist) {
   return [...files].filter((f) => existsSync(join(dist, f)));
 }
 
-/** Each split-off area and the files its first page adds, from the chunk loader. */
-function areaFiles(dist, startup) {
-  const loaderName = startup.find((f) => f.startsWith('__wasm_split-'));
-  if (!loaderName) return new Map();
-  const loader = readFileSync(join(dist, loaderName), 'utf8');
+/**
+ * Each split point's area and the chunk files it fetches (its own and every chunk it waits for),
+ * read off the text of the chunk loader, `__wasm_split-<hash>.js`.
+ */
+export function chunksByArea(loader) {
   // `const NAME = [wrapAsyncCb(]makeLoad(() => { ... new URL("./FILE" ... }, [DEPS])`
   const defs = new Map();
   const re = /const (\w+) = (?:wrapAsyncCb\()?makeLoad\(\(\) => \{[\s\S]*?new URL\("\.\/([^"]+)"[\s\S]*?\}\s*,\s*\[([^\]]*)\]/g;
@@ -37,14 +37,25 @@ function areaFiles(dist, startup) {
     for (const d of defs.get(name).deps) closure(d, seen);
     return seen;
   };
-  // `chrome` is no page: it is the session around every signed-in page (src/app.rs), so each
-  // area's first page fetches it too.
-  const chrome = closure('__wasm_split_load_chrome');
   const areas = new Map();
   for (const name of defs.keys()) {
     const area = name.match(/^__wasm_split_load_(\w+)$/)?.[1];
-    if (!area || area === 'chrome') continue;
-    areas.set(area, [...closure(name, new Set(chrome))].map((n) => defs.get(n).file));
+    if (area) areas.set(area, [...closure(name)].map((n) => defs.get(n).file));
+  }
+  return areas;
+}
+
+/** Each area and the files its first page adds. */
+function areaFiles(dist, startup) {
+  const loaderName = startup.find((f) => f.startsWith('__wasm_split-'));
+  if (!loaderName) return new Map();
+  const chunks = chunksByArea(readFileSync(join(dist, loaderName), 'utf8'));
+  // `chrome` is no page: it is the session around every signed-in page (src/app.rs), so each
+  // area's first page fetches it too.
+  const chrome = chunks.get('chrome') ?? [];
+  const areas = new Map();
+  for (const [area, files] of chunks) {
+    if (area !== 'chrome') areas.set(area, [...new Set([...chrome, ...files])]);
   }
   return areas;
 }
