@@ -57,15 +57,17 @@ function reintegrate(file) {
  */
 function deepLinkPreload(areas) {
   const chrome = areas.get('chrome') ?? [];
+  // Each file named once; an area lists its files by their place in `files`.
+  const files = [...new Set([...areas.values()].flat())];
   const table = Object.fromEntries([...areas].filter(([a]) => a !== 'chrome')
-    .map(([area, files]) => [area, [...new Set([...files, ...chrome])]]));
+    .map(([area, own]) => [area, [...new Set([...own, ...chrome])].map((f) => files.indexOf(f))]));
   // The key of src/session/mod.rs, STORAGE_KEY.
   const session = JSON.stringify('wlm-console.session');
   return `<script>(() => {
   try { if (!sessionStorage.getItem(${session})) return; } catch { return; }
-  const files = ${JSON.stringify(table)}[location.pathname.split('/')[1].replaceAll('-', '_')] || [];
-  for (const file of files) {
-    const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: '/' + file });
+  const files = ${JSON.stringify(files)};
+  for (const at of ${JSON.stringify(table)}[location.pathname.split('/')[1].replaceAll('-', '_')] || []) {
+    const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: '/' + files[at] });
     document.head.append(link);
   }
 })();</script>`;

@@ -75,7 +75,7 @@ impl Client {
             url: build_url(&self.base, &request.path, &[]),
             query: request.query.clone(),
             project_id: self.project_id.clone(),
-            token: self.token.expose().to_owned(),
+            token: self.token.clone(),
         })
     }
 

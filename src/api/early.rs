@@ -4,7 +4,7 @@
 //! deep link so waits for the code and the data side by side, and each GET still goes out once.
 
 use super::transport::Reply;
-use super::ApiError;
+use super::{ApiError, Secret};
 use futures::channel::oneshot;
 use std::cell::RefCell;
 
@@ -17,7 +17,7 @@ pub(super) struct ReadKey {
     pub url: String,
     pub query: Vec<(&'static str, String)>,
     pub project_id: String,
-    pub token: String,
+    pub token: Secret,
 }
 
 struct Pending {
@@ -62,7 +62,7 @@ mod tests {
             url: "http://api/v1/p/snapshots".into(),
             query: vec![("all", "true".into())],
             project_id: "p".into(),
-            token: token.into(),
+            token: Secret::from(token),
         }
     }
 
