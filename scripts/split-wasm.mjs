@@ -10,16 +10,11 @@
 // index.html recomputed. Chunks are named by a hash of their content, so nginx serves them as
 // immutable like trunk's own assets. A build without split points (no `split` feature) only gets
 // the release wasm-opt pass.
-//
-// A signed-in deep link should not wait for the start-up wasm before fetching its page's chunks:
-// a small script written into index.html preloads them beside it. It finds them by the first
-// segment of the path, which names the page's chunk (src/routes/lazy.rs, `Area`).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chunksByArea } from './lib/first-load.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const profile = process.env.TRUNK_PROFILE || 'debug';
@@ -48,29 +43,6 @@ function reintegrate(file) {
   const name = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const re = new RegExp(`(href="/${name}"[^>]*integrity=")[^"]*(")`);
   if (re.test(index)) index = index.replace(re, `$1${sri(bytes)}$2`);
-}
-
-/**
- * The inline script that preloads a deep link's chunks, and the session chrome's, when there is a
- * session to show them with (without one the page is the sign-in page, which needs none). Its
- * hash goes into the CSP with trunk's loader (scripts/nginx.sh).
- */
-function deepLinkPreload(areas) {
-  const chrome = areas.get('chrome') ?? [];
-  // Each file named once; an area lists its files by their place in `files`.
-  const files = [...new Set([...areas.values()].flat())];
-  const table = Object.fromEntries([...areas].filter(([a]) => a !== 'chrome')
-    .map(([area, own]) => [area, [...new Set([...own, ...chrome])].map((f) => files.indexOf(f))]));
-  // The key of src/session/mod.rs, STORAGE_KEY.
-  const session = JSON.stringify('wlm-console.session');
-  return `<script>(() => {
-  try { if (!sessionStorage.getItem(${session})) return; } catch { return; }
-  const files = ${JSON.stringify(files)};
-  for (const at of ${JSON.stringify(table)}[location.pathname.split('/')[1].replaceAll('-', '_')] || []) {
-    const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: '/' + files[at] });
-    document.head.append(link);
-  }
-})();</script>`;
 }
 
 function optimise(path) {
@@ -103,7 +75,6 @@ if (!hasSplitPoints) {
     writeFileSync(join(staging, loaderName), loader);
     // The glue imports the loader: fetched beside it rather than after it.
     index = index.replace('</head>', `<link rel="modulepreload" href="/${loaderName}" crossorigin="anonymous" integrity="${sri(Buffer.from(loader))}"></head>`);
-    index = index.replace('</head>', `${deepLinkPreload(chunksByArea(loader))}</head>`);
     const glue = readFileSync(join(bound, `${stem}.js`), 'utf8')
       // Only the JS import moves: the wasm still imports from the module named "./__wasm_split.js".
       .replaceAll('from "./__wasm_split.js"', `from "./${loaderName}"`);

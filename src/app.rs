@@ -7,7 +7,7 @@ use crate::embed::{use_embed, EmbedCtx};
 use crate::pages::session::{
     ExpiryBanner, PortalRenewal, ReauthDialog, SessionSummary, SignOutButton,
 };
-use crate::routes::{self, AppRoutes, ChunkNotLoaded};
+use crate::routes::{self, AppRoutes};
 use crate::session::{use_session, SessionCtx};
 use leptos::prelude::*;
 use leptos_router::components::{Router, A};
@@ -57,10 +57,12 @@ pub fn Shell(children: Children) -> impl IntoView {
     view! {
         <div class="app">
             <Show when=move || chrome() && !embedded()>
-                <SessionChrome embedded=false renew/>
+                <AppHeader/>
+                <ExpiryBanner renew/>
+                <ReauthDialog renew/>
             </Show>
             <Show when=move || chrome() && embedded()>
-                <SessionChrome embedded=true renew/>
+                <PortalRenewal/>
             </Show>
             <div class="app__body">
                 <Show when=chrome>
@@ -75,80 +77,21 @@ pub fn Shell(children: Children) -> impl IntoView {
     }
 }
 
-/// The session around the pages: outside a portal the header, the expiry warning and signing in
-/// again; inside one, the portal's renewal. The sign-in page never shows any of it, so the split
-/// build fetches it as a chunk of its own once signed in.
-#[component]
-fn SessionChrome(embedded: bool, renew: RwSignal<bool>) -> impl IntoView {
-    #[cfg(feature = "split")]
-    let chrome = Suspend::new(async move {
-        session_chrome(embedded, renew)
-            .await
-            .unwrap_or_else(|_| view! { <ChromeFailed/> }.into_any())
-    });
-    #[cfg(not(feature = "split"))]
-    let chrome = session_chrome(embedded, renew).unwrap_or_else(|_| ().into_any());
-    chrome
-}
-
-#[cfg_attr(
-    feature = "split",
-    leptos::wasm_split::wasm_split(chrome, fallible, wasm_split_path = ::leptos::wasm_split)
-)]
-fn session_chrome(embedded: bool, renew: RwSignal<bool>) -> Result<AnyView, ChunkNotLoaded> {
-    Ok(if embedded {
-        view! { <PortalRenewal/> }.into_any()
-    } else {
-        view! {
-            <AppHeader/>
-            <ExpiryBanner renew/>
-            <ReauthDialog renew/>
-        }
-        .into_any()
-    })
-}
-
-/// In place of the header when its code did not arrive: the pages still work, and a reload
-/// brings the session controls back.
-#[cfg_attr(not(feature = "split"), allow(dead_code))]
-#[component]
-fn ChromeFailed() -> impl IntoView {
-    let reload = move |_| {
-        let _ = window().location().reload();
-    };
-    view! {
-        <header class="app-header">
-            <AppBrand/>
-            <div class="app-header__session" role="alert">
-                <span class="app-header__item">"The session controls (project, sign out) did not arrive from the server."</span>
-                <button type="button" class="btn btn--secondary btn--small" on:click=reload>"Try again"</button>
-            </div>
-        </header>
-    }
-}
-
 #[component]
 fn AppHeader() -> impl IntoView {
+    let title = move || use_config().unwrap_or_default().title().to_owned();
     view! {
         <header class="app-header">
-            <AppBrand/>
+            <div class="app-header__brand">
+                <span class="app-header__logo" aria-hidden="true">"◆"</span>
+                <span class="app-header__title">{title}</span>
+                <span class="app-header__subtitle">"Workloadmgr"</span>
+            </div>
             <div class="app-header__session">
                 <SessionSummary/>
                 <SignOutButton class="btn btn--secondary btn--small"/>
             </div>
         </header>
-    }
-}
-
-#[component]
-fn AppBrand() -> impl IntoView {
-    let title = move || use_config().unwrap_or_default().title().to_owned();
-    view! {
-        <div class="app-header__brand">
-            <span class="app-header__logo" aria-hidden="true">"◆"</span>
-            <span class="app-header__title">{title}</span>
-            <span class="app-header__subtitle">"Workloadmgr"</span>
-        </div>
     }
 }
 

@@ -1,6 +1,6 @@
 // What a browser fetches to show a page of the built console, read off the build itself:
 // index.html's assets, the wasm-bindgen glue's static imports, and, for a page of a split-off
-// area, that area's chunk with every chunk it waits for, and the session chrome's (scripts/split-wasm.mjs writes them
+// area, that area's chunk with every chunk it waits for (scripts/split-wasm.mjs writes them
 // into the loader, `__wasm_split-<hash>.js`). Used by scripts/first-load-size.mjs and the
 // benchmark, so both count the same bytes.
 import { existsSync, readFileSync } from 'node:fs';
@@ -20,11 +20,11 @@ function startupFiles(dist) {
   return [...files].filter((f) => existsSync(join(dist, f)));
 }
 
-/**
- * Each split point's area and the chunk files it fetches (its own and every chunk it waits for),
- * read off the text of the chunk loader, `__wasm_split-<hash>.js`.
- */
-export function chunksByArea(loader) {
+/** Each split-off area and the files its first page adds, from the chunk loader. */
+function areaFiles(dist, startup) {
+  const loaderName = startup.find((f) => f.startsWith('__wasm_split-'));
+  if (!loaderName) return new Map();
+  const loader = readFileSync(join(dist, loaderName), 'utf8');
   // `const NAME = [wrapAsyncCb(]makeLoad(() => { ... new URL("./FILE" ... }, [DEPS])`
   const defs = new Map();
   const re = /const (\w+) = (?:wrapAsyncCb\()?makeLoad\(\(\) => \{[\s\S]*?new URL\("\.\/([^"]+)"[\s\S]*?\}\s*,\s*\[([^\]]*)\]/g;
@@ -41,21 +41,6 @@ export function chunksByArea(loader) {
   for (const name of defs.keys()) {
     const area = name.match(/^__wasm_split_load_(\w+)$/)?.[1];
     if (area) areas.set(area, [...closure(name)].map((n) => defs.get(n).file));
-  }
-  return areas;
-}
-
-/** Each area and the files its first page adds. */
-function areaFiles(dist, startup) {
-  const loaderName = startup.find((f) => f.startsWith('__wasm_split-'));
-  if (!loaderName) return new Map();
-  const chunks = chunksByArea(readFileSync(join(dist, loaderName), 'utf8'));
-  // `chrome` is no page: it is the session around every signed-in page (src/app.rs), so each
-  // area's first page fetches it too.
-  const chrome = chunks.get('chrome') ?? [];
-  const areas = new Map();
-  for (const [area, files] of chunks) {
-    if (area !== 'chrome') areas.set(area, [...new Set([...chrome, ...files])]);
   }
   return areas;
 }

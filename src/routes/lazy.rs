@@ -51,23 +51,20 @@ fn ChunkFailed() -> impl IntoView {
     }
 }
 
-/// The signed-in areas, one chunk each (nothing to preload without the split). A chunk is named
-/// after the first segment of its pages' paths, `-` read as `_`: `index.html` fetches a deep
-/// link's chunks by that name beside the start-up wasm (scripts/split-wasm.mjs).
+/// The signed-in areas, one chunk each (nothing to preload without the split).
 #[cfg_attr(not(feature = "split"), allow(dead_code))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Area {
     Overview,
     BackupTargets,
     TargetTypes,
-    TypeAccess,
     Snapshots,
 }
 
 #[cfg_attr(not(feature = "split"), allow(dead_code))]
 impl Area {
-    const ALL: [Area; 5] =
-        [Area::Overview, Area::Snapshots, Area::BackupTargets, Area::TargetTypes, Area::TypeAccess];
+    const ALL: [Area; 4] =
+        [Area::Overview, Area::Snapshots, Area::BackupTargets, Area::TargetTypes];
 
     /// The area whose pages live at `path` (a path of this module's routes).
     pub fn of_path(path: &str) -> Option<Area> {
@@ -78,24 +75,11 @@ impl Area {
         match () {
             _ if under(SNAPSHOTS) => Some(Area::Snapshots),
             _ if under(BACKUP_TARGETS) => Some(Area::BackupTargets),
-            _ if under(TARGET_TYPES) => Some(Area::TargetTypes),
-            _ if under(TYPE_ACCESS) => Some(Area::TypeAccess),
+            _ if under(TARGET_TYPES) || under(TYPE_ACCESS) => Some(Area::TargetTypes),
             _ if under(OVERVIEW) => Some(Area::Overview),
             // The root redirects home.
             _ if path == "/" || path.is_empty() => Area::of_path(HOME),
             _ => None,
-        }
-    }
-
-    /// The name of the area's chunk, as `lazy_pages!` below gives it.
-    #[cfg(test)]
-    fn chunk(self) -> &'static str {
-        match self {
-            Area::Overview => "overview",
-            Area::BackupTargets => "backup_targets",
-            Area::TargetTypes => "target_types",
-            Area::TypeAccess => "type_access",
-            Area::Snapshots => "snapshots",
         }
     }
 
@@ -107,7 +91,6 @@ impl Area {
             Area::Overview => __wasm_split_preload_overview_view().await,
             Area::BackupTargets => __wasm_split_preload_backup_targets_view().await,
             Area::TargetTypes => __wasm_split_preload_target_types_view().await,
-            Area::TypeAccess => __wasm_split_preload_type_access_view().await,
             Area::Snapshots => __wasm_split_preload_snapshots_view().await,
         }
     }
@@ -197,7 +180,7 @@ lazy_pages! {
     TargetTypeCreateRoute => target_types: target_type_create_view(TargetTypeCreatePage),
     TargetTypeDetailRoute => target_types: target_type_detail_view(TargetTypeDetailPage),
     TargetTypeEditRoute => target_types: target_type_edit_view(TargetTypeEditPage),
-    TypeAccessRoute => type_access: type_access_view(TypeAccessPage) reads type_access_page_reads,
+    TypeAccessRoute => target_types: type_access_view(TypeAccessPage) reads type_access_page_reads,
     SnapshotsRoute => snapshots: snapshots_view(SnapshotsPage) reads snapshots_page_reads,
     TakeSnapshotRoute => snapshots: take_snapshot_view(TakeSnapshotPage),
     SnapshotDetailRoute => snapshots: snapshot_detail_view(SnapshotDetailPage) reads snapshot_detail_page_reads,
@@ -214,30 +197,9 @@ mod tests {
         assert_eq!(Area::of_path(&routes::snapshot("a/b")), Some(Area::Snapshots));
         assert_eq!(Area::of_path(routes::NEW_BACKUP_TARGET), Some(Area::BackupTargets));
         assert_eq!(Area::of_path(&routes::edit_target_type("t")), Some(Area::TargetTypes));
-        assert_eq!(Area::of_path(routes::TYPE_ACCESS), Some(Area::TypeAccess));
+        assert_eq!(Area::of_path(routes::TYPE_ACCESS), Some(Area::TargetTypes));
         assert_eq!(Area::of_path("/"), Some(Area::Overview));
         assert_eq!(Area::of_path(routes::LOGIN), None);
         assert_eq!(Area::of_path("/snapshotsx"), None, "a prefix of a name is not the area");
-    }
-
-    #[test]
-    fn a_chunk_is_named_after_the_first_segment_of_its_paths() {
-        let pages = [
-            routes::OVERVIEW.to_owned(),
-            routes::BACKUP_TARGETS.into(),
-            routes::NEW_BACKUP_TARGET.into(),
-            routes::backup_target("t"),
-            routes::TARGET_TYPES.into(),
-            routes::NEW_TARGET_TYPE.into(),
-            routes::edit_target_type("t"),
-            routes::TYPE_ACCESS.into(),
-            routes::SNAPSHOTS.into(),
-            routes::TAKE_SNAPSHOT.into(),
-            routes::snapshot("s"),
-        ];
-        for path in pages {
-            let segment = path.split('/').nth(1).unwrap_or_default().replace('-', "_");
-            assert_eq!(Area::of_path(&path).map(Area::chunk), Some(segment.as_str()), "{path}");
-        }
     }
 }

@@ -9,7 +9,7 @@ use crate::pages::not_found::NotFound;
 use crate::session::use_session;
 use lazy::*;
 
-pub use lazy::{preload_page_at, ChunkNotLoaded};
+pub use lazy::preload_page_at;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, Routes};

@@ -3,7 +3,7 @@
 // in error messages and progress messages too, is shown literally.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSuite, newPage, signIn, shot, eventually, assertAccessible, PROJECT } from './harness.mjs';
+import { useSuite, newPage, signIn, shot, eventually, PROJECT } from './harness.mjs';
 
 let emu;
 let browser;
@@ -189,23 +189,4 @@ test('a page whose code does not arrive says so, and Try again shows it once the
   await Promise.all([page.waitForEvent('load'), alert.getByRole('button', { name: 'Try again' }).click()]);
   await page.locator('tbody tr[data-snapshot-id]').first().waitFor();
   assert.match(page.url(), /\/snapshots$/);
-});
-
-test('when the session controls do not arrive, the page still works and says so; Try again brings them', async () => {
-  const page = await newPage(browser);
-  const chunk = /\/split_chrome-[0-9a-f]{16}\.wasm$/;
-  await page.route(chunk, (route) => route.abort('internetdisconnected'));
-  await signIn(page, emu.url, { path: '/backup-targets' });
-  await page.locator('table[aria-label="Backup targets"] tbody tr').first().waitFor();
-  const alert = page.getByRole('alert').filter({ hasText: 'The session controls (project, sign out) did not arrive' });
-  await alert.waitFor();
-  assert.equal(await page.getByRole('button', { name: 'Sign out' }).count(), 0);
-  assert.equal(await page.locator('#crash-banner').count(), 0, 'a missing chunk is not a crash');
-  assert.deepEqual(page.errors, []);
-  await assertAccessible(page, 'the header without its session controls');
-  await shot(page, '66-chrome-not-loaded');
-  await page.unroute(chunk);
-  await Promise.all([page.waitForEvent('load'), alert.getByRole('button', { name: 'Try again' }).click()]);
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  await page.locator('table[aria-label="Backup targets"] tbody tr').first().waitFor();
 });
