@@ -119,8 +119,10 @@ impl Client {
             });
         }
         // A read the route already sent is answered by that request, on its first attempt.
-        let mut early =
-            self.read_key(request).and_then(|key| early::take(&key, crate::format::now_ms()));
+        let mut early = early::any()
+            .then(|| self.read_key(request))
+            .flatten()
+            .and_then(|key| early::take(&key, crate::format::now_ms()));
         let mut attempt = 1;
         loop {
             let sent = match early.take() {

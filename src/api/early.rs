@@ -40,6 +40,11 @@ pub(super) fn keep(key: ReadKey, now_ms: f64) -> oneshot::Sender<Result<Reply, A
     sender
 }
 
+/// Whether any answer is kept: most reads find none, and need not build their key.
+pub(super) fn any() -> bool {
+    PENDING.with_borrow(|pending| !pending.is_empty())
+}
+
 /// The answer kept for `key`, once: whoever takes it is the one reader of that request.
 pub(super) fn take(
     key: &ReadKey,

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, Routes};
 use leptos_router::hooks::{use_location, use_params_map, use_query, use_url};
 use leptos_router::location::Url;
-use leptos_router::params::Params;
+use leptos_router::params::{Params, ParamsMap};
 use leptos_router::{path, Lazy, NavigateOptions};
 
 mod lazy;
@@ -74,15 +74,19 @@ pub fn login_then(next: &str) -> String {
     format!("{LOGIN}?next={}", encode_segment(next))
 }
 
+fn id_in(params: &ParamsMap) -> String {
+    params.get("id").unwrap_or_default()
+}
+
 /// The `:id` of the current route.
 pub fn use_id() -> Memo<String> {
     let params = use_params_map();
-    Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()))
+    Memo::new(move |_| params.with(id_in))
 }
 
 /// The `:id` of the route being opened, read once (for its early reads).
 pub fn id_now() -> String {
-    use_params_map().with_untracked(|p| p.get("id").unwrap_or_default())
+    use_params_map().with_untracked(id_in)
 }
 
 /// The snapshot filters in `url`'s query, under the API's own parameter names.

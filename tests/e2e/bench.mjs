@@ -58,11 +58,16 @@ async function firstRowsOverLink(browser, which) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', { offline: false, ...LINK });
-  await page.goto(emu.url + PATHS[which], { waitUntil: 'commit' });
-  await page.waitForFunction(() => window.__bench.firstRow, null, { timeout: 120000, polling: 50 });
-  const firstRow = await page.evaluate(() => window.__bench.firstRow);
+  const firstRow = await loadToFirstRow(page, which);
   await context.close();
   return firstRow;
+}
+
+/** Opens the page and waits for its first row; when that row appeared, in page time. */
+async function loadToFirstRow(page, which) {
+  await page.goto(emu.url + PATHS[which], { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__bench.firstRow, null, { timeout: 120000, polling: 50 });
+  return page.evaluate(() => window.__bench.firstRow);
 }
 
 const PATHS = { console: '/snapshots?all=true', baseline: '/bench/baseline.html' };
@@ -81,8 +86,7 @@ async function open(browser, which) {
 async function run(browser, which) {
   const { context, page } = await open(browser, which);
   const cdp = await context.newCDPSession(page);
-  await page.goto(emu.url + PATHS[which], { waitUntil: 'commit' });
-  await page.waitForFunction(() => window.__bench.firstRow, null, { timeout: 120000, polling: 50 });
+  await loadToFirstRow(page, which);
   await page.getByText(/Showing \d+ of \d+ snapshots/).waitFor({ timeout: 120000 });
   await page.waitForTimeout(1000); // long tasks of the load are over and reported
   const r = await page.evaluate(() => {
