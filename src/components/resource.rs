@@ -19,10 +19,24 @@ where
 {
     let ctx = use_session();
     // `key` runs inside the resource's closure, so what it reads is tracked.
-    LocalResource::new(move || {
+    let resource = LocalResource::new(move || {
         ctx.epoch.track();
         with_client(ctx, |client| load(client, key()))
-    })
+    });
+    // A renewed token mends a 401 (or a read not sent while sign-in was asked for), nothing
+    // else: what loaded stays on screen as it is.
+    Effect::watch(
+        move || ctx.renewed.get(),
+        move |_, _, _| {
+            let refused = resource
+                .try_with_untracked(|r| matches!(r, Some(Err(ApiError::Unauthorized { .. }))));
+            if refused == Some(true) {
+                resource.refetch();
+            }
+        },
+        false,
+    );
+    resource
 }
 
 /// A large answer handed once from a resource to the signal that owns it from then on: a

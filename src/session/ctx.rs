@@ -14,8 +14,11 @@ pub struct SessionCtx {
     pub notice: RwSignal<Option<String>>,
     /// Why the current page needs a new sign-in (401, expiry); the dialog shows while set.
     pub reauth: RwSignal<Option<String>>,
-    /// Bumped when the token or project changes under a page: what pages load is keyed on it.
+    /// Bumped when the project (or endpoint) changes under a page: what pages load is keyed on it.
     pub epoch: RwSignal<u64>,
+    /// Bumped when the token is renewed for the same project. Only what failed for want of a
+    /// valid token loads again: the rest stays, and so do the forms built on it.
+    pub renewed: RwSignal<u64>,
 }
 
 impl SessionCtx {
@@ -25,6 +28,7 @@ impl SessionCtx {
             notice: RwSignal::new(None),
             reauth: RwSignal::new(None),
             epoch: RwSignal::new(0),
+            renewed: RwSignal::new(0),
         }
     }
 
@@ -41,12 +45,17 @@ impl SessionCtx {
         self.session.set(Some(session));
     }
 
-    /// A renewed token, or another project: the page stays and reloads what it shows.
+    /// A renewed token, or another project: the page stays. Another project reloads all it
+    /// shows; a renewed token only what it could not load.
     pub fn replace(&self, session: Session) {
+        let renewal = self
+            .session
+            .with_untracked(|current| current.as_ref().is_some_and(|c| c.same_scope(&session)));
         save(&session);
         self.reauth.set(None);
         self.session.set(Some(session));
-        self.epoch.update(|e| *e += 1);
+        let counter = if renewal { self.renewed } else { self.epoch };
+        counter.update(|n| *n += 1);
     }
 
     pub fn sign_out(&self, notice: Option<String>) {

@@ -42,6 +42,11 @@ pub struct Identity {
 }
 
 impl Session {
+    /// Whether `other` reaches the same API for the same project (a renewed token does).
+    pub fn same_scope(&self, other: &Session) -> bool {
+        self.endpoint == other.endpoint && self.project_id == other.project_id
+    }
+
     /// A client that refuses to send once the token has expired.
     pub fn client(&self) -> Client {
         Client::new(&self.endpoint, &self.project_id, &self.token).expiring_at(self.expires_ms())

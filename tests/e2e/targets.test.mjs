@@ -2,11 +2,12 @@
 // screen, through the API, and in what the emulator received.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSuite, shot, assertAccessible, eventually } from './harness.mjs';
+import { useSuite, shot, assertAccessible, eventually, newPage, PROJECT, ADMIN } from './harness.mjs';
 
 let emu;
 let page;
-useSuite({ signInAs: { path: '/backup-targets' }, ready: 'table[aria-label="Backup targets"] tbody tr' }, (s) => ({ emu, page } = s));
+let browser;
+useSuite({ signInAs: { path: '/backup-targets' }, ready: 'table[aria-label="Backup targets"] tbody tr' }, (s) => ({ emu, page, browser } = s));
 
 const targetsTable = () => page.locator('table[aria-label="Backup targets"]');
 const rowOf = (text) => targetsTable().locator('tbody tr', { hasText: text });
@@ -183,6 +184,56 @@ test('add and remove a project and a metadata pair on the detail view', async ()
   assert.deepEqual(t.backup_target_type_projects.map((p) => p.project_id).sort(), ['cccc3333', 'dddd4444']);
   assert.deepEqual(t.backup_target_type_metadata, [{ key: 'tier', value: 'gold' }], 'only the added pair went away');
   await shot(page, '17-type-after-changes');
+});
+
+test('what is typed while the type reloads after a change keeps its text and its focus', async () => {
+  // Hold the reload that follows an accepted change, type into the metadata form meanwhile,
+  // then let the reload land: the form must be the same one, still focused, still filled.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  const reload = (url) => url.pathname.endsWith(`/backup_target_types/${typeId}`);
+  await page.route(reload, async (route) => {
+    if (route.request().method() === 'GET') await held;
+    await route.continue();
+  });
+  await page.getByLabel('Add projects').fill('eeee5555');
+  await page.getByRole('button', { name: 'Add projects' }).click();
+  await page.getByText('Added project(s) eeee5555').waitFor();
+  assert.equal(await page.getByLabel('Add projects').inputValue(), '', 'the accepted add clears its own field');
+  const key = page.getByLabel('Key', { exact: true });
+  await key.click();
+  await page.keyboard.type('zo');
+  release();
+  await page.locator('.projects-list', { hasText: 'eeee5555' }).waitFor();
+  await page.unroute(reload);
+  await page.keyboard.type('ne');
+  assert.equal(await key.inputValue(), 'zone', 'no keystroke lost to the reload');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'btt-add-key', 'the focus stayed in the field');
+  await key.fill('');
+});
+
+test('renewing the session keeps what is typed in a form whose choices were loaded, and loads nothing again', async () => {
+  const renewing = await newPage(browser);
+  const soon = new Date(Date.now() + 3 * 60_000).toISOString();
+  const session = { endpoint: '/v1/{project_id}', project_id: PROJECT, token: ADMIN, expires_at: soon };
+  await renewing.addInitScript(([key, value]) => sessionStorage.setItem(key, value), ['wlm-console.session', JSON.stringify(session)]);
+  await renewing.goto(emu.url + '/target-types/new');
+  await renewing.getByLabel('Name').fill('kept-over-renewal');
+  await renewing.getByLabel('Description').fill('typed before the renewal');
+  const since = await emu.lastSeq();
+  await renewing.getByRole('button', { name: 'Renew session' }).click();
+  const dialog = renewing.getByRole('dialog', { name: 'Sign in again' });
+  await dialog.getByLabel('Token').fill(ADMIN);
+  await dialog.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  assert.equal(await renewing.getByRole('button', { name: 'Renew session' }).count(), 0, 'the warning went with the old token');
+  assert.equal(await renewing.getByLabel('Name').inputValue(), 'kept-over-renewal');
+  assert.equal(await renewing.getByLabel('Description').inputValue(), 'typed before the renewal');
+  const reads = (await emu.requests(since)).filter((r) => r.method === 'GET').map((r) => r.path);
+  // The pasted token is checked with one list of targets; the form's own list is not read again.
+  assert.deepEqual(reads, [`/v1/${PROJECT}/backup_targets`], 'what loaded with the old token is not read again');
+  assert.deepEqual(renewing.errors, []);
+  await renewing.close();
 });
 
 test('delete the type, then the target, each confirmed with the documented warning', async () => {

@@ -37,7 +37,9 @@ pub fn ProjectSwitcher() -> impl IntoView {
     let ctx = use_session();
     let toasts = use_toasts();
     let projects = LocalResource::new(move || {
+        // Read with the token: a renewed one may list what the old one could not.
         ctx.epoch.track();
+        ctx.renewed.track();
         let session = ctx.session.get_untracked();
         async move {
             let session = session?;

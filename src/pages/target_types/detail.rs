@@ -1,6 +1,6 @@
 //! One target type: its fields, and the project and metadata operations of the API.
 
-use super::membership::{change_action, MetadataCard, ProjectsCard};
+use super::membership::{change_action, MembershipDrafts, MetadataCard, ProjectsCard};
 use super::{load_type, type_subject, DeleteTypeDialog};
 use crate::api::target_types::{delete_request, show_request};
 use crate::components::{
@@ -19,23 +19,38 @@ use leptos_router::NavigateOptions;
 pub fn TargetTypeDetailPage() -> impl IntoView {
     let id = use_id();
     let data = api_resource(move || id.get(), load_type);
-    // A refused change keeps what was typed; an accepted one reloads the type (and clears it).
-    let change = change_action(id, Callback::new(move |_| data.refetch()));
+    // The last type read. The cards read it in place rather than being rebuilt by the reload
+    // after a change, so what the admin is typing there keeps its text and its focus.
+    let shown = Memo::new(move |_| data.get().and_then(Result::ok));
+    let drafts = MembershipDrafts::new();
+    let change = change_action(
+        id,
+        Callback::new(move |accepted| {
+            drafts.clear_after(&accepted);
+            data.refetch();
+        }),
+    );
     let to_delete = RwSignal::new(None::<DeleteSubject>);
     let navigate = use_navigate();
     let on_deleted =
         Callback::new(move |_| navigate(routes::TARGET_TYPES, NavigateOptions::default()));
+    let target_type =
+        Memo::new(move |_| shown.with(|s| s.as_ref().map(|s| s.0.clone()).unwrap_or_default()));
+    let summary =
+        move || shown.get().map(|(t, target)| view! { <TypeSummary target_type=t target/> });
     view! {
         <section class="page">
             <Breadcrumb area="Target types" href=routes::TARGET_TYPES here="Detail"/>
             <Loader resource=data loading="Loading target type…" failure="Could not load this target type" let:loaded>
-                <TypeHeader target_type=loaded.0.clone() to_delete/>
-                <div class="cards">
-                    <TypeSummary target_type=loaded.0.clone() target=loaded.1/>
-                    <ProjectsCard target_type=loaded.0.clone() change/>
-                    <MetadataCard target_type=loaded.0 change/>
-                </div>
+                <TypeHeader target_type=loaded.0 to_delete/>
             </Loader>
+            <Show when=move || shown.with(Option::is_some)>
+                <div class="cards">
+                    {summary}
+                    <ProjectsCard target_type change drafts/>
+                    <MetadataCard target_type change drafts/>
+                </div>
+            </Show>
             <DeleteTypeDialog subject=to_delete on_deleted/>
         </section>
     }

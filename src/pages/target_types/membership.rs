@@ -20,10 +20,37 @@ fn describe(change: &Membership) -> String {
     }
 }
 
-/// Changes the type `id`; `on_changed` runs once the server accepted.
+/// What is typed in the two add forms. The page holds it, so that neither the reload after a
+/// change nor a failed reload wipes it; an accepted add clears its own form only.
+#[derive(Clone, Copy)]
+pub struct MembershipDrafts {
+    projects: RwSignal<String>,
+    key: RwSignal<String>,
+    value: RwSignal<String>,
+}
+
+impl MembershipDrafts {
+    pub fn new() -> Self {
+        let empty = || RwSignal::new(String::new());
+        Self { projects: empty(), key: empty(), value: empty() }
+    }
+
+    pub fn clear_after(self, accepted: &Membership) {
+        match accepted {
+            Membership::AddProjects(_) => self.projects.set(String::new()),
+            Membership::AddMetadata(_) => {
+                self.key.set(String::new());
+                self.value.set(String::new());
+            }
+            Membership::RemoveProjects(_) | Membership::RemoveMetadata(_) => {}
+        }
+    }
+}
+
+/// Changes the type `id`; `on_changed` gets the change once the server accepted it.
 pub fn change_action(
     id: Memo<String>,
-    on_changed: Callback<()>,
+    on_changed: Callback<Membership>,
 ) -> ApiAction<Membership, TargetType> {
     let toasts = use_toasts();
     api_action(
@@ -33,7 +60,7 @@ pub fn change_action(
         },
         move |change, _| {
             toasts.success(describe(&change));
-            on_changed.run(());
+            on_changed.run(change);
         },
     )
 }
@@ -51,13 +78,15 @@ fn remove_button(
     }
 }
 
+/// The assigned projects, and a form to add more. It reads the type in place: a reload
+/// redraws the list and title, never the form.
 #[component]
 pub fn ProjectsCard(
-    target_type: TargetType,
+    #[prop(into)] target_type: Signal<TargetType>,
     change: ApiAction<Membership, TargetType>,
+    drafts: MembershipDrafts,
 ) -> impl IntoView {
-    let projects = target_type.project_ids();
-    let new_projects = RwSignal::new(String::new());
+    let new_projects = drafts.projects;
     let error = RwSignal::new(None::<String>);
     let busy = Signal::<bool>::from(change.pending());
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -71,20 +100,22 @@ pub fn ProjectsCard(
             Err(e) => error.set(Some(e)),
         }
     };
-    let id = target_type.id.clone();
     let curl = Signal::derive(move || {
         let list = validate::project_list(&new_projects.get()).unwrap_or_default();
-        Membership::AddProjects(list).request(&id)
+        target_type.with(|t| Membership::AddProjects(list).request(&t.id))
     });
-    let title = format!("Projects ({})", projects.len());
-    let list = if projects.is_empty() {
-        let text = if target_type.is_public {
-            "Public: every project sees this type."
-        } else {
-            "No project is assigned."
-        };
-        Either::Left(view! { <p class="muted">{text}</p> })
-    } else {
+    let title = move || format!("Projects ({})", target_type.with(|t| t.project_ids().len()));
+    let list = move || {
+        let t = target_type.get();
+        let projects = t.project_ids();
+        if projects.is_empty() {
+            let text = if t.is_public {
+                "Public: every project sees this type."
+            } else {
+                "No project is assigned."
+            };
+            return Either::Left(view! { <p class="muted">{text}</p> });
+        }
         let item = move |p: String| {
             let remove = remove_button(
                 change,
@@ -112,22 +143,24 @@ pub fn ProjectsCard(
     }
 }
 
+/// The metadata pairs, and a form to add one; like [`ProjectsCard`], the form stays through a reload.
 #[component]
 pub fn MetadataCard(
-    target_type: TargetType,
+    #[prop(into)] target_type: Signal<TargetType>,
     change: ApiAction<Membership, TargetType>,
+    drafts: MembershipDrafts,
 ) -> impl IntoView {
-    let pairs = target_type.metadata_pairs();
-    let (new_key, new_value) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let (new_key, new_value) = (drafts.key, drafts.value);
     let error = RwSignal::new(None::<String>);
     let busy = Signal::<bool>::from(change.pending());
-    let existing: Vec<String> = pairs.iter().map(|(k, _)| k.clone()).collect();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let k = new_key.get_untracked().trim().to_owned();
+        let exists =
+            target_type.with_untracked(|t| t.metadata_pairs().iter().any(|(e, _)| *e == k));
         if k.is_empty() {
             error.set(Some("Enter a key.".into()));
-        } else if existing.contains(&k) {
+        } else if exists {
             error.set(Some(format!(
                 "The key \"{k}\" exists already; remove it first or edit the type."
             )));
@@ -139,15 +172,16 @@ pub fn MetadataCard(
             );
         }
     };
-    let id = target_type.id.clone();
     let curl = Signal::derive(move || {
         let pair = (new_key.get().trim().to_owned(), new_value.get().trim().to_owned());
-        Membership::AddMetadata(vec![pair]).request(&id)
+        target_type.with(|t| Membership::AddMetadata(vec![pair]).request(&t.id))
     });
-    let title = format!("Metadata ({})", pairs.len());
-    let table = if pairs.is_empty() {
-        Either::Left(view! { <p class="muted">"No metadata."</p> })
-    } else {
+    let title = move || format!("Metadata ({})", target_type.with(|t| t.metadata_pairs().len()));
+    let table = move || {
+        let pairs = target_type.with(TargetType::metadata_pairs);
+        if pairs.is_empty() {
+            return Either::Left(view! { <p class="muted">"No metadata."</p> });
+        }
         let cells = move |(k, v): (String, String)| {
             let change_of = Membership::RemoveMetadata(vec![(k.clone(), v.clone())]);
             let remove = remove_button(change, format!("metadata {k}"), change_of);
