@@ -17,7 +17,7 @@ use wlm_console::models::Snapshot;
 use wlm_console::pages::backup_targets::BackupTargetCreatePage;
 use wlm_console::pages::login::LoginPage;
 use wlm_console::pages::snapshots::poller::PollStatus;
-use wlm_console::pages::snapshots::{SnapshotDetail, SnapshotsTable};
+use wlm_console::pages::snapshots::{CancelSnapshots, SnapshotDetail, SnapshotsTable};
 use wlm_console::session::{self, Session};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -166,6 +166,45 @@ async fn snapshot_list_renders_the_documented_sample() {
 }
 
 #[wasm_bindgen_test]
+async fn a_snapshot_whose_cancel_was_accepted_says_so_and_offers_no_second_cancel() {
+    let root = container();
+    let taken: Snapshot = decode("snapshot_take", "snapshot", "snapshots");
+    let mut other = taken.clone();
+    other.id = "other-running".into();
+    other.name = Some("other-run".into());
+    let rows = RwSignal::new(vec![taken.clone(), other]);
+    let accepted = RwSignal::new(HashSet::from([taken.id.clone()]));
+    let asked = RwSignal::new(Vec::<String>::new());
+    let on_cancel = Callback::new(move |s: Snapshot| asked.update(|a| a.push(s.id)));
+    let _handle = mount_to(root.clone(), move || {
+        view! {
+            <SnapshotsTable rows search=RwSignal::new(String::new()) workload_names=HashMap::new()
+                selected=RwSignal::new(HashSet::new()) on_cancel on_delete=Callback::new(|_| {})
+                cancel_accepted=accepted/>
+        }
+    });
+    settle().await;
+    let cancel_of =
+        |id: &str| find(&root, &format!("tr[data-snapshot-id='{id}'] .cell--actions button"));
+    let requested = cancel_of(&taken.id);
+    assert_eq!(text(&requested), "Cancel requested");
+    assert!(requested.has_attribute("disabled"), "no second cancel for it");
+    let label = requested.get_attribute("aria-label").unwrap_or_default();
+    assert!(label.starts_with("Cancel requested for snapshot"), "{label}");
+    let open = cancel_of("other-running");
+    assert_eq!(text(&open), "Cancel");
+    assert!(!open.has_attribute("disabled"), "the others can still be cancelled");
+    click(&root, "tr[data-snapshot-id='other-running'] .cell--actions button");
+    settle().await;
+    assert_eq!(asked.get_untracked(), vec!["other-running".to_owned()]);
+    accepted.update(|a| {
+        a.insert("other-running".into());
+    });
+    settle().await;
+    assert_eq!(text(&cancel_of("other-running")), "Cancel requested");
+}
+
+#[wasm_bindgen_test]
 async fn progress_bars_follow_the_snapshot_state() {
     let root = container();
     let taken: Snapshot = decode("snapshot_take", "snapshot", "snapshots");
@@ -202,10 +241,13 @@ async fn snapshot_detail_shows_every_section_of_the_sample() {
     let root = container();
     let snap: Snapshot = decode("snapshot_show", "snapshot", "snapshots");
     let _handle = mount_to(root.clone(), move || {
-        let cancel =
-            Action::new_local(|_: &Snapshot| async { Ok::<(), wlm_console::api::ApiError>(()) });
         let to_delete = RwSignal::new(None::<DeleteSubject>);
-        view! { <Providers><Router><SnapshotDetail snapshot=snap.clone() workload=Some("Workload_1".into()) live=PollStatus::idle() cancel to_delete/></Router></Providers> }
+        let detail = move || {
+            // Inside the providers: cancelling announces through their toasts.
+            let cancel = CancelSnapshots::new(RwSignal::new(Vec::new()));
+            view! { <SnapshotDetail snapshot=snap.clone() workload=Some("Workload_1".into()) live=PollStatus::idle() cancel to_delete/> }
+        };
+        view! { <Providers><Router>{detail()}</Router></Providers> }
     });
     settle().await;
     let all = text(&root);

@@ -1,12 +1,12 @@
 //! Snapshots running now: progress, time elapsed, an estimate of the end from the observed
 //! rate, and a warning (with Cancel at hand) when progress has stood still too long.
 
-use crate::components::{dispatch_once, ApiText, ProgressBar, StatusBadge, CELL_CHARS};
+use crate::components::{ApiText, ProgressBar, StatusBadge, CELL_CHARS};
 use crate::format::{api_time_millis, duration, now_ms};
 use crate::models::overview::Thresholds;
 use crate::models::progress_track::ProgressTrack;
 use crate::models::Snapshot;
-use crate::pages::snapshots::cancel_action;
+use crate::pages::snapshots::CancelSnapshots;
 use crate::routes;
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -56,7 +56,7 @@ pub fn RunningNow(
         let (now, limit) = (now.get(), thresholds.get().stall_ms());
         tracks.with(|t| t.values().filter(|tr| tr.is_stalled(now, limit)).count())
     };
-    let cancel = cancel_action(rows);
+    let cancel = CancelSnapshots::new(rows);
     let summary = move || {
         let n = rows.with(|r| r.iter().filter(|s| !s.is_final()).count());
         let stalled = stalled_count();
@@ -108,11 +108,7 @@ pub fn RunningNow(
                 <ProgressBar percent=p label=format!("Progress of {name}") detail=msg/>
                 <p class="run-card__times">"Elapsed " {elapsed} " · " <span class="run-card__eta">{eta}</span></p>
                 {still}
-                {can_cancel.then(|| view! {
-                    <button type="button" class="btn btn--danger-ghost btn--small" disabled=move || cancel.pending().get()
-                        aria-label=format!("Cancel snapshot {name}")
-                        on:click=move |_| dispatch_once(cancel, for_cancel.clone())>"Cancel"</button>
-                })}
+                {can_cancel.then(|| cancel.button(for_cancel, "btn--danger-ghost btn--small", true))}
             </li>
         }
     };

@@ -3,15 +3,14 @@
 use super::instance::{metadata_value, InstanceView, STRUCTURED_KEYS};
 use super::live::{LiveIndicator, StaleNotice};
 use super::poller::{use_snapshot_poller, PollStatus};
-use super::{cancel_action, snapshot_subject, DeleteSnapshotDialog};
+use super::{snapshot_subject, CancelSnapshots, DeleteSnapshotDialog};
 use crate::api::snapshots::show_snapshot;
 use crate::api::snapshots::{cancel_request, delete_request, show_request};
 use crate::api::workloads::list_workloads;
 use crate::api::{workloads, ApiRequest};
-use crate::components::dispatch_once;
 use crate::components::{
-    api_resource, compact_table, prop_row, ApiAction, Breadcrumb, CopyCurl, DeleteSubject, Loader,
-    PageHeader, ProgressBar,
+    api_resource, compact_table, prop_row, Breadcrumb, CopyCurl, DeleteSubject, Loader, PageHeader,
+    ProgressBar,
 };
 use crate::components::{StatusBadge, Tag, Time};
 use crate::format::{duration, opt_bytes, or_dash};
@@ -42,7 +41,7 @@ pub fn SnapshotDetailPage() -> impl IntoView {
         }
     });
     let live = use_snapshot_poller(rows, Signal::from(HashSet::new()), None);
-    let cancel = cancel_action(rows);
+    let cancel = CancelSnapshots::new(rows);
     let to_delete = RwSignal::new(None::<DeleteSubject>);
     let navigate = use_navigate();
     let on_deleted =
@@ -79,12 +78,11 @@ pub fn SnapshotDetail(
     /// The poller's word on this snapshot: live, or not refreshed.
     live: PollStatus,
     /// Cancels the snapshot.
-    cancel: ApiAction<Snapshot, ()>,
+    cancel: CancelSnapshots,
     to_delete: RwSignal<Option<DeleteSubject>>,
 ) -> impl IntoView {
     let s = snapshot;
     let (for_cancel, subject) = (s.clone(), snapshot_subject(&s));
-    let cancelling = cancel.pending();
     let error = s.error_msg.clone().filter(|m| !m.is_empty()).map(|m| {
         view! { <div class="error-panel" role="alert"><p class="error-panel__title">"Error"</p><p class="error-panel__message">{m}</p></div> }
     });
@@ -107,10 +105,7 @@ pub fn SnapshotDetail(
     view! {
         <PageHeader title=s.label().to_owned() description=format!("Snapshot {}", s.id.clone())>
             <LiveIndicator status=live following="● Live"/>
-            {can_cancel.then(|| view! {
-                <button type="button" class="btn btn--secondary" disabled=move || cancelling.get()
-                    on:click=move |_| dispatch_once(cancel, for_cancel.clone())>"Cancel snapshot"</button>
-            })}
+            {can_cancel.then(|| cancel.button(for_cancel, "btn--secondary", false))}
             {can_delete.then(|| view! {
                 <button type="button" class="btn btn--danger" on:click=move |_| to_delete.set(Some(subject.clone()))>"Delete"</button>
             })}

@@ -4,12 +4,12 @@ use super::bulk::BulkDelete;
 use super::filters::SnapshotFilters;
 use super::live::LiveIndicator;
 use super::poller::use_snapshot_poller;
-use super::{cancel_action, refresh_one, DeleteSnapshotDialog, SnapshotsTable, TakeSnapshotForm};
+use super::{refresh_one, CancelSnapshots, DeleteSnapshotDialog, SnapshotsTable, TakeSnapshotForm};
 use crate::api::snapshots::{list_request, list_snapshots};
 use crate::api::workloads::{self, list_workloads};
 use crate::api::{ApiError, ApiRequest};
 use crate::components::{
-    api_resource, dispatch_once, DeleteSubject, Handoff, Loader, PageHeader, UnreadableNotice,
+    api_resource, DeleteSubject, Handoff, Loader, PageHeader, UnreadableNotice,
 };
 use crate::models::{Listed, Snapshot, SnapshotFilter, Workload};
 use crate::routes::{self, use_snapshot_filter};
@@ -77,7 +77,7 @@ pub fn SnapshotsPage() -> impl IntoView {
     let search = RwSignal::new(String::new());
     let show_take = RwSignal::new(false);
     let to_delete = RwSignal::new(None::<DeleteSubject>);
-    let cancel = cancel_action(rows);
+    let cancel = CancelSnapshots::new(rows);
     let selected = RwSignal::new(HashSet::<String>::new());
     let names = Memo::new(move |_| {
         let list = workloads.get().and_then(Result::ok).unwrap_or_default();
@@ -114,7 +114,7 @@ pub fn SnapshotsPage() -> impl IntoView {
             <Loader resource=loaded loading="Loading snapshots…" failure="Could not load snapshots" let:_list>
                 {move || view! { <UnreadableNotice lines=unreadable.get() noun="snapshot"/> }}
                 <SnapshotsTable rows search status workload_names=names selected stale=live.stale foreign
-                    on_cancel=Callback::new(move |s: Snapshot| dispatch_once(cancel, s)) cancelling=cancel.pending()
+                    on_cancel=cancel.on_cancel() cancelling=cancel.running() cancel_accepted=cancel.accepted()
                     on_delete=Callback::new(move |s| to_delete.set(Some(s)))/>
             </Loader>
             <DeleteSnapshotDialog subject=to_delete on_deleted=Callback::new(move |id: String| {

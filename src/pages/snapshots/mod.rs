@@ -13,7 +13,7 @@ mod row;
 mod table;
 mod take;
 
-pub use actions::{cancel_action, refresh_one, DeleteSnapshotDialog};
+pub use actions::{refresh_one, CancelButton, CancelSnapshots, DeleteSnapshotDialog};
 pub use detail::{snapshot_detail_page_reads, SnapshotDetail, SnapshotDetailPage};
 pub use instance::{parse_structured, Structured};
 pub use list::{snapshots_page_reads, use_snapshot_rows, LoadedSnapshots, SnapshotsPage};

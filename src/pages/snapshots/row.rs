@@ -1,7 +1,7 @@
 //! One row of the snapshot table.
 
-use super::snapshot_subject;
 use super::table::workload_label;
+use super::{snapshot_subject, CancelButton};
 use crate::api::ApiError;
 use crate::components::{ApiText, DeleteSubject, ProgressBar, StatusBadge, Tag, Time, CELL_CHARS};
 use crate::format::or_dash;
@@ -27,6 +27,7 @@ pub fn SnapshotRow(
     on_cancel: Callback<Snapshot>,
     on_delete: Callback<DeleteSubject>,
     cancelling: Signal<bool>,
+    cancel_accepted: Signal<HashSet<String>>,
     stale: Signal<HashMap<String, ApiError>>,
     /// The rows of other projects: shown, not acted on from here.
     foreign: Signal<HashSet<String>>,
@@ -66,8 +67,7 @@ pub fn SnapshotRow(
     let description = s.description.clone().filter(|d| !d.is_empty() && d != "-");
     let (id, for_check) = (s.id.clone(), s.id.clone());
     let (for_cancel, subject) = (s.clone(), snapshot_subject(&s));
-    let (cancel_label, delete_label) =
-        (format!("Cancel snapshot {name}"), format!("Delete snapshot {name}"));
+    let delete_label = format!("Delete snapshot {name}");
     view! {
         <tr data-snapshot-id=s.id.clone() data-status=s.status().to_owned()>
             <td class="cell--check">
@@ -91,10 +91,9 @@ pub fn SnapshotRow(
             <td class="cell--actions">
                 {other_project}
                 {move || (can_cancel && mine.get()).then(|| {
-                    let s = for_cancel.clone();
                     view! {
-                        <button type="button" class="btn btn--secondary btn--small" aria-label=cancel_label.clone()
-                            disabled=move || cancelling.get() on:click=move |_| on_cancel.run(s.clone())>"Cancel"</button>
+                        <CancelButton snapshot=for_cancel.clone() on_cancel running=cancelling
+                            accepted=cancel_accepted class="btn--secondary btn--small" in_list=true/>
                     }
                 })}
                 {move || (can_delete && mine.get()).then(|| {

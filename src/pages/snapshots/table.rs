@@ -138,6 +138,9 @@ pub fn SnapshotsTable(
     /// While a cancel runs, every row's Cancel waits.
     #[prop(into, optional)]
     cancelling: Signal<bool>,
+    /// The snapshots whose cancel the server accepted: their Cancel says so and stays off.
+    #[prop(into, optional)]
+    cancel_accepted: Signal<HashSet<String>>,
     /// The snapshots polling could not refresh, with the last error.
     #[prop(into, optional)]
     stale: Signal<HashMap<String, ApiError>>,
@@ -243,7 +246,7 @@ pub fn SnapshotsTable(
             <DataTable label="Snapshots" sort count lead=lead() noun="snapshots" export
                 no_match="No snapshot matches the search.">
                 <For each=move || shown.get() key=row_key let:s>
-                    <SnapshotRow foreign snapshot=s names selected on_cancel on_delete cancelling stale/>
+                    <SnapshotRow foreign snapshot=s names selected on_cancel on_delete cancelling cancel_accepted stale/>
                 </For>
             </DataTable>
             <Pager paging total noun="snapshots"/>
