@@ -3,6 +3,43 @@
 /// Milliseconds since the epoch for an API time (`2024-03-04T10:59:51.000000`, UTC, no zone).
 /// A trailing `Z` or `+00:00` is accepted too.
 pub fn api_time_millis(text: &str) -> Option<f64> {
+    canonical_time_millis(text.as_bytes()).or_else(|| any_time_millis(text))
+}
+
+/// The form servers send, read digit by digit: sorting 100,000 snapshots by time reads one
+/// per row, and the general reader's float parse of the seconds was most of that sort.
+fn canonical_time_millis(b: &[u8]) -> Option<f64> {
+    let number = |from: usize, to: usize| -> Option<i64> {
+        let digits = b.get(from..to)?;
+        digits
+            .iter()
+            .try_fold(0i64, |n, &c| c.is_ascii_digit().then(|| n * 10 + i64::from(c - b'0')))
+    };
+    let separators = [(4, b'-'), (7, b'-'), (10, b'T'), (13, b':'), (16, b':')];
+    if !separators.iter().all(|&(at, c)| b.get(at) == Some(&c)) {
+        return None;
+    }
+    let (y, mo, d) = (number(0, 4)?, number(5, 7)?, number(8, 10)?);
+    let (h, mi, s) = (number(11, 13)?, number(14, 16)?, number(17, 19)?);
+    let mut rest = b.get(19..)?;
+    let mut fraction_ms = 0.0;
+    if let Some(digits) = rest.strip_prefix(b".") {
+        let n = digits.iter().take_while(|c| c.is_ascii_digit()).count();
+        if n == 0 || n > 9 {
+            return None;
+        }
+        fraction_ms = number(20, 20 + n)? as f64 / 10f64.powi(n as i32 - 3);
+        rest = &digits[n..];
+    }
+    if !matches!(rest, b"" | b"Z" | b"+00:00") || s > 60 {
+        return None;
+    }
+    Some(civil_seconds(y, mo, d, h, mi)? as f64 * 1000.0 + s as f64 * 1000.0 + fraction_ms)
+}
+
+/// Any form `api_time_millis` accepts: spaces around it, a space for the `T`, one-digit
+/// fields, no seconds.
+fn any_time_millis(text: &str) -> Option<f64> {
     let t = text.trim().trim_end_matches('Z').trim_end_matches("+00:00");
     let (date, time) = t.split_once(['T', ' '])?;
     let mut d = date.split('-').map(|p| p.parse::<i64>().ok());
@@ -11,15 +48,22 @@ pub fn api_time_millis(text: &str) -> Option<f64> {
     let h: i64 = parts.next()?.parse().ok()?;
     let mi: i64 = parts.next()?.parse().ok()?;
     let s: f64 = parts.next().unwrap_or("0").parse().ok()?;
+    if !(0.0..61.0).contains(&s) {
+        return None;
+    }
+    Some((civil_seconds(y, mo, da, h, mi)? as f64 + s) * 1000.0)
+}
+
+/// Seconds since the epoch at the start of that UTC minute; `None` for a field out of range.
+/// Days from civil (Howard Hinnant's algorithm).
+fn civil_seconds(y: i64, mo: i64, da: i64, h: i64, mi: i64) -> Option<i64> {
     if !(1..=12).contains(&mo)
         || !(1..=31).contains(&da)
-        || h > 23
-        || mi > 59
-        || !(0.0..61.0).contains(&s)
+        || !(0..=23).contains(&h)
+        || !(0..=59).contains(&mi)
     {
         return None;
     }
-    // Days from civil (Howard Hinnant's algorithm).
     let yy = if mo <= 2 { y - 1 } else { y };
     let era = if yy >= 0 { yy } else { yy - 399 } / 400;
     let yoe = yy - era * 400;
@@ -27,7 +71,7 @@ pub fn api_time_millis(text: &str) -> Option<f64> {
     let doy = (153 * mp + 2) / 5 + da - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     let days = era * 146_097 + doe - 719_468;
-    Some(((days * 86_400 + h * 3_600 + mi * 60) as f64 + s) * 1000.0)
+    Some(days * 86_400 + h * 3_600 + mi * 60)
 }
 
 /// The UTC date and time of milliseconds since the epoch: (year, month, day, h, min, s). Civil
@@ -214,6 +258,42 @@ mod tests {
         // Native builds show UTC; the browser shows its own zone.
         assert_eq!(local_time("2024-03-04T10:59:51.000000"), "2024-03-04 10:59:51");
         assert_eq!(local_time("not a time"), "not a time");
+    }
+
+    #[test]
+    fn the_fast_reader_agrees_with_the_general_one() {
+        for text in [
+            "2024-03-04T10:59:51.000000",
+            "2024-03-04T10:59:51.123456",
+            "2024-03-04T10:59:51.5",
+            "2024-03-04T10:59:51Z",
+            "2024-03-04T10:59:51.250+00:00",
+            "2000-02-29T00:00:00",
+            "1969-07-20T20:17:40",
+            "2024-12-31T23:59:60",
+        ] {
+            let (fast, any) = (canonical_time_millis(text.as_bytes()), any_time_millis(text));
+            let (fast, any) = (fast.expect(text), any.expect(text));
+            assert!((fast - any).abs() < 0.001, "{text}: {fast} against {any}");
+        }
+        // What the fast reader leaves to the general one, which still reads it.
+        for text in [
+            " 2024-03-04T10:59:51 ",
+            "2024-03-04 10:59:51",
+            "2024-3-4T10:59:51",
+            "2024-03-04T10:59",
+        ] {
+            assert_eq!(canonical_time_millis(text.as_bytes()), None, "{text}");
+            assert!(api_time_millis(text).is_some(), "{text}");
+        }
+        for text in [
+            "2024-13-04T10:59:51",
+            "2024-03-04T24:00:00",
+            "2024-03-04T10:59:51+02:00",
+            "2024-03-04T10:5a:51",
+        ] {
+            assert_eq!(api_time_millis(text), None, "{text}");
+        }
     }
 
     #[test]

@@ -53,8 +53,23 @@ impl SliceClock {
         if !self.steps.is_multiple_of(64) || now_ms() - self.since < SLICE_MS {
             return;
         }
+        self.yield_now().await;
+    }
+
+    /// Gives the page a turn now: what ran before (a page's first render) and what follows
+    /// become tasks of their own.
+    pub async fn yield_now(&mut self) {
         #[cfg(target_arch = "wasm32")]
         gloo_timers::future::sleep(Duration::ZERO).await;
         self.since = now_ms();
+    }
+
+    /// A turn for the page if this slice ran a millisecond or more: between two long steps,
+    /// and after the loop, so that what the caller does next (drawing the rows) does not add
+    /// to the last slice.
+    pub async fn rest(&mut self) {
+        if now_ms() - self.since >= 1.0 {
+            self.yield_now().await;
+        }
     }
 }
