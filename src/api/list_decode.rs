@@ -10,10 +10,6 @@ use crate::timing::{Mark, SliceClock};
 use serde_json::value::RawValue;
 use std::collections::HashMap;
 
-/// A body this large is not read in the task that asked for it, which may be a page's first
-/// render (an answer that came before the page's code is read as the page mounts).
-const YIELD_BEFORE_BYTES: usize = 256 * 1024;
-
 /// The entries under the plural (or singular) key, when the body is an object holding a list.
 fn split_entries<'a>(body: &'a str, plural: &str, singular: &str) -> Option<Vec<&'a RawValue>> {
     let object: HashMap<String, &RawValue> = serde_json::from_str(body.trim()).ok()?;
@@ -27,10 +23,10 @@ pub async fn decode_list<T: Row>(
     plural: &str,
     singular: &str,
 ) -> Result<Listed<T>, ApiError> {
+    // Not in the task that asked for it, which may be a page's first render: an answer that
+    // came before the page's code is read as the page mounts.
     let mut clock = SliceClock::start();
-    if raw.body.len() > YIELD_BEFORE_BYTES {
-        clock.yield_now().await;
-    }
+    clock.yield_now().await;
     let mark = Mark::start(format!("decode {plural}"));
     let parse = Mark::start(format!("parse {plural}"));
     let Some(entries) = split_entries(&raw.body, plural, singular) else {

@@ -112,6 +112,36 @@ test('a deep link reads its data while its code is still arriving, and each GET 
   assert.deepEqual(page.errors, []);
 });
 
+test('opening any page by its address reads what it shows, each list once, and nothing else', async () => {
+  // The route sends a page's opening reads before its code arrives; the page then takes those
+  // answers. Should the two ever ask for different things, a read would go out twice or in vain.
+  const done = (await emu.api('GET', '/snapshots')).body.snapshots.find((x) => x.status === 'available');
+  const detail = `/snapshots/${done.id}`;
+  const pages = [
+    ['/overview', 'table[aria-label="Protection coverage"] tbody tr', ['/backup_targets/detail?', '/snapshots?', '/workloads?']],
+    ['/backup-targets', 'table[aria-label="Backup targets"] tbody tr', ['/backup_targets/detail?', '/backup_target_types/detail?']],
+    ['/target-types', 'table[aria-label="Backup target types"] tbody tr', ['/backup_target_types/detail?', '/backup_targets/detail?']],
+    ['/type-access', 'table[aria-label="Projects by target type"] tbody tr', ['/backup_target_types/detail?']],
+    ['/snapshots?host=TVM1', 'table[aria-label="Snapshots"] tbody tr', ['/snapshots?host=TVM1', '/workloads?']],
+    [detail, 'h2:text("Instances")', [`${detail}?`, '/workloads?']],
+  ];
+  const session = { endpoint: '/v1/{project_id}', project_id: PROJECT, token: ADMIN };
+  for (const [path, ready, expected] of pages) {
+    const page = await newPage(browser);
+    await page.addInitScript(([key, value]) => sessionStorage.setItem(key, value), ['wlm-console.session', JSON.stringify(session)]);
+    const since = await emu.lastSeq();
+    await page.goto(emu.url + path);
+    await page.locator(ready).first().waitFor();
+    // Polls of single moving snapshots come later and are not the page's opening reads.
+    const gets = (await emu.requests(since)).filter((r) => r.method === 'GET')
+      .map((r) => `${r.path.replace(`/v1/${PROJECT}`, '')}?${r.query}`)
+      .filter((g) => !/^\/snapshots\/[^/?]+\?$/.test(g) || g === `${detail}?`);
+    assert.deepEqual([...gets].sort(), [...expected].sort(), `${path} read: ${gets.join(', ')}`);
+    assert.deepEqual(page.errors, [], path);
+    await page.close();
+  }
+});
+
 test('a bad token is rejected with a clear message', async () => {
   const page = await newPage(browser);
   await signIn(page, emu.url, { token: 'not-a-real-token' });
