@@ -4,7 +4,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator, launchBrowser, DIST, PROJECT, ADMIN } from './harness.mjs';
+import { startEmulator, launchBrowser, storeSession, DIST, PROJECT, ADMIN } from './harness.mjs';
 import { firstLoad, printFirstLoad } from '../../scripts/lib/first-load.mjs';
 
 const COUNTS = (process.env.BENCH_COUNTS || '100,10000,100000').split(',').map(Number);
@@ -74,10 +74,8 @@ const PATHS = { console: '/snapshots?all=true', baseline: '/bench/baseline.html'
 
 async function open(browser, which) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-  const session = which === 'console'
-    ? ['wlm-console.session', { endpoint: '/v1/{project_id}', project_id: PROJECT, token: ADMIN }]
-    : ['wlm-bench.baseline', { project: PROJECT, token: ADMIN }];
-  await context.addInitScript(([key, value]) => sessionStorage.setItem(key, JSON.stringify(value)), [session[0], session[1]]);
+  if (which === 'console') await storeSession(context);
+  else await storeSession(context, { project: PROJECT, token: ADMIN }, 'wlm-bench.baseline');
   await context.addInitScript(instrument);
   const page = await context.newPage();
   return { context, page };

@@ -111,6 +111,14 @@ export async function launchBrowser() {
   });
 }
 
+/** The console's session for the demo project as admin, with `extra` fields over it. */
+export const consoleSession = (extra = {}) => ({ endpoint: '/v1/{project_id}', project_id: PROJECT, token: ADMIN, ...extra });
+
+/** Puts `value` under `key` in the sessionStorage of every page `target` (a page or a context) opens. */
+export async function storeSession(target, value = consoleSession(), key = 'wlm-console.session') {
+  await target.addInitScript(([k, v]) => sessionStorage.setItem(k, v), [key, JSON.stringify(value)]);
+}
+
 /** A fresh page; page errors and dialogs (alert from injected HTML) are collected. */
 export async function newPage(browser, viewport = { width: 1366, height: 900 }, { guarded = true } = {}) {
   const context = await browser.newContext({ viewport });

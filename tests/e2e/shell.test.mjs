@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  useSuite, newPage, signIn, shot, assertAccessible, eventually, startEmulator, DIST, FORCED_PANIC_DIST, PROJECT, ADMIN,
+  useSuite, newPage, storeSession, signIn, shot, assertAccessible, eventually, startEmulator, DIST, FORCED_PANIC_DIST, PROJECT, ADMIN,
 } from './harness.mjs';
 
 let emu;
@@ -125,10 +125,9 @@ test('opening any page by its address reads what it shows, each list once, and n
     ['/snapshots?host=TVM1', 'table[aria-label="Snapshots"] tbody tr', ['/snapshots?host=TVM1', '/workloads?']],
     [detail, 'h2:text("Instances")', [`${detail}?`, '/workloads?']],
   ];
-  const session = { endpoint: '/v1/{project_id}', project_id: PROJECT, token: ADMIN };
   for (const [path, ready, expected] of pages) {
     const page = await newPage(browser);
-    await page.addInitScript(([key, value]) => sessionStorage.setItem(key, value), ['wlm-console.session', JSON.stringify(session)]);
+    await storeSession(page);
     const since = await emu.lastSeq();
     await page.goto(emu.url + path);
     await page.locator(ready).first().waitFor();

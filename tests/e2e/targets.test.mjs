@@ -2,7 +2,7 @@
 // screen, through the API, and in what the emulator received.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSuite, shot, assertAccessible, eventually, newPage, PROJECT, ADMIN } from './harness.mjs';
+import { useSuite, shot, assertAccessible, eventually, newPage, storeSession, consoleSession, PROJECT, ADMIN } from './harness.mjs';
 
 let emu;
 let page;
@@ -214,9 +214,7 @@ test('what is typed while the type reloads after a change keeps its text and its
 
 test('renewing the session keeps what is typed in a form whose choices were loaded, and loads nothing again', async () => {
   const renewing = await newPage(browser);
-  const soon = new Date(Date.now() + 3 * 60_000).toISOString();
-  const session = { endpoint: '/v1/{project_id}', project_id: PROJECT, token: ADMIN, expires_at: soon };
-  await renewing.addInitScript(([key, value]) => sessionStorage.setItem(key, value), ['wlm-console.session', JSON.stringify(session)]);
+  await storeSession(renewing, consoleSession({ expires_at: new Date(Date.now() + 3 * 60_000).toISOString() }));
   await renewing.goto(emu.url + '/target-types/new');
   await renewing.getByLabel('Name').fill('kept-over-renewal');
   await renewing.getByLabel('Description').fill('typed before the renewal');

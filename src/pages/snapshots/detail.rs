@@ -10,7 +10,7 @@ use crate::api::workloads::list_workloads;
 use crate::api::{workloads, ApiRequest};
 use crate::components::{
     api_resource, compact_table, prop_row, Breadcrumb, CopyCurl, DeleteSubject, Loader, PageHeader,
-    ProgressBar,
+    ProblemPanel, ProgressBar,
 };
 use crate::components::{StatusBadge, Tag, Time};
 use crate::format::{duration, opt_bytes, or_dash};
@@ -83,9 +83,8 @@ pub fn SnapshotDetail(
 ) -> impl IntoView {
     let s = snapshot;
     let (for_cancel, subject) = (s.clone(), snapshot_subject(&s));
-    let error = s.error_msg.clone().filter(|m| !m.is_empty()).map(|m| {
-        view! { <div class="error-panel" role="alert"><p class="error-panel__title">"Error"</p><p class="error-panel__message">{m}</p></div> }
-    });
+    let error = s.error_msg.clone().filter(|m| !m.is_empty());
+    let error = error.map(|m| view! { <ProblemPanel title="Error" message=m/> });
     let instance_count = format!("Instances ({})", s.instances.len());
     let (can_cancel, can_delete) = (s.can_cancel(), s.can_delete());
     let instances = if s.instances.is_empty() {
