@@ -166,6 +166,36 @@ async fn snapshot_list_renders_the_documented_sample() {
 }
 
 #[wasm_bindgen_test]
+async fn the_snapshot_search_ignores_case_in_any_script() {
+    let root = container();
+    let sample: Snapshot = decode("snapshot_show", "snapshot", "snapshots");
+    let named = |id: &str, name: &str| {
+        let mut s = sample.clone();
+        (s.id, s.name) = (id.into(), Some(name.into()));
+        s
+    };
+    let list =
+        vec![named("a", "Été-Lyon"), named("b", "Москва-daily"), named("c", "nightly-ΣΟΦΙΑ")];
+    let rows = RwSignal::new(list);
+    let search = RwSignal::new(String::new());
+    let _handle = mount_to(root.clone(), move || {
+        view! {
+            <SnapshotsTable rows search workload_names=HashMap::new() selected=RwSignal::new(HashSet::new())
+                on_cancel=Callback::new(|_| {}) on_delete=Callback::new(|_| {})/>
+        }
+    });
+    for (typed, found) in
+        [("ÉTÉ", "Été-Lyon"), ("москва", "Москва-daily"), ("NIGHTLY-σοφια", "nightly-ΣΟΦΙΑ")]
+    {
+        search.set(typed.into());
+        settle().await;
+        let shown: Vec<String> = find_all(&root, "tbody tr").iter().map(text).collect();
+        assert_eq!(shown.len(), 1, "{typed}: {shown:?}");
+        assert!(shown[0].contains(found), "{typed}: {shown:?}");
+    }
+}
+
+#[wasm_bindgen_test]
 async fn a_snapshot_whose_cancel_was_accepted_says_so_and_offers_no_second_cancel() {
     let root = container();
     let taken: Snapshot = decode("snapshot_take", "snapshot", "snapshots");

@@ -105,7 +105,7 @@ pub fn exact_key(text: &str) -> SortKey {
 
 /// Case-insensitive text key for sorting.
 pub fn text_key(text: &str) -> SortKey {
-    SortKey::Text(text.to_lowercase())
+    SortKey::Text(crate::format::fold_case(text))
 }
 
 /// A yes/no column: the "yes" rows first when ascending.

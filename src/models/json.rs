@@ -65,7 +65,7 @@ impl ReadField for Option<f64> {
     fn read(o: &Obj, keys: &[&str]) -> Self {
         let number = match o.get(keys)? {
             Value::Number(n) => n.as_f64(),
-            Value::String(s) => s.trim().parse::<f64>().ok(),
+            Value::String(s) => crate::format::parse_decimal(s),
             _ => None,
         };
         number.filter(|f| f.is_finite())

@@ -5,7 +5,7 @@ use crate::components::{
     table_csv, ApiText, CsvExport, DataTable, EmptyState, MeterKind, ProgressBar, SortState,
     StatusBadge, TableColumn, Tag, TagKind, Time, CELL_CHARS,
 };
-use crate::format::{local_time, or_dash, zone_name};
+use crate::format::{fold_case, local_time, or_dash, zone_name};
 use crate::models::target_type::type_id_for;
 use crate::models::{BackupTarget, TargetKind, TargetType};
 use crate::routes;
@@ -88,9 +88,9 @@ fn matches(t: &BackupTarget, needle: &str, kind: Option<TargetKind>) -> bool {
     }
     let fields = [t.export(), t.filesystem_export_mount_path.as_deref().unwrap_or("")];
     let more = [&t.status, &t.kind, &t.version].map(|v| v.as_deref().unwrap_or(""));
-    let hay = format!("{} {} {}", fields.join(" "), more.join(" "), t.type_names().join(" "))
-        .to_lowercase();
-    needle.to_lowercase().split_whitespace().all(|w| hay.contains(w))
+    let hay =
+        fold_case(&format!("{} {} {}", fields.join(" "), more.join(" "), t.type_names().join(" ")));
+    fold_case(needle).split_whitespace().all(|w| hay.contains(w))
 }
 
 #[component]

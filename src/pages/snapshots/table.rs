@@ -7,7 +7,7 @@ use crate::components::{
     table_csv, CsvExport, DataTable, DeleteSubject, EmptyState, Pager, Paging, SortState,
     TableColumn,
 };
-use crate::format::{api_time_millis, local_time, zone_name};
+use crate::format::{api_time_millis, fold_case, local_time, zone_name};
 use crate::models::{Snapshot, StatusFilter};
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -51,12 +51,12 @@ impl TableColumn for Column {
 /// What the search looks in, lower-cased once per list rather than once per keystroke.
 fn haystack(s: &Snapshot) -> String {
     let (name, description) = (s.name.as_deref().unwrap_or(""), s.description.as_deref());
-    format!("{name} {} {}", description.unwrap_or(""), s.id).to_lowercase()
+    fold_case(&format!("{name} {} {}", description.unwrap_or(""), s.id))
 }
 
 /// The positions in `order` whose haystack holds every word of `needle`.
 fn search_rows(order: &[u32], haystacks: &[String], needle: &str) -> Vec<u32> {
-    let words: Vec<String> = needle.to_lowercase().split_whitespace().map(str::to_owned).collect();
+    let words: Vec<String> = fold_case(needle).split_whitespace().map(str::to_owned).collect();
     if words.is_empty() {
         return order.to_vec();
     }

@@ -5,7 +5,7 @@ use crate::components::{
     table_csv, ApiText, CsvExport, DataTable, EmptyState, SortState, TableColumn, Tag, TagKind,
     Time, CELL_CHARS,
 };
-use crate::format::or_dash;
+use crate::format::{fold_case, or_dash};
 use crate::models::{BackupTarget, TargetType, Visibility};
 use crate::routes;
 use leptos::either::Either;
@@ -88,9 +88,9 @@ fn matches((t, export): &Row, needle: &str, visibility: Option<Visibility>) -> b
     let meta: Vec<String> =
         t.metadata_pairs().into_iter().map(|(k, v)| format!("{k}={v}")).collect();
     let words = [t.name(), t.description.as_deref().unwrap_or(""), export.as_deref().unwrap_or("")];
-    let hay = format!("{} {} {}", words.join(" "), t.project_ids().join(" "), meta.join(" "))
-        .to_lowercase();
-    needle.to_lowercase().split_whitespace().all(|w| hay.contains(w))
+    let hay =
+        fold_case(&format!("{} {} {}", words.join(" "), t.project_ids().join(" "), meta.join(" ")));
+    fold_case(needle).split_whitespace().all(|w| hay.contains(w))
 }
 
 #[component]
