@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useSuite, newPage, signIn, shot, assertAccessible, eventually, PROJECT, OTHER_PROJECT, MEMBER, ADMIN,
+  useSuite, newPage, signIn, shot, assertAccessible, eventually, storeSession, PROJECT, OTHER_PROJECT, MEMBER, ADMIN,
 } from './harness.mjs';
 
 const CI_RUNNERS = '6c5d4e3f-2a1b-4c9d-8e7f-6a5b4c3d2e1f';
@@ -293,4 +293,25 @@ test('a long list comes in pages: every snapshot is reachable, and the page size
   await assert.doesNotReject(page.getByText(`Showing ${total} of ${total} snapshots`).waitFor());
   assert.equal(await pager.getByRole('button', { name: 'Next page' }).count(), 0, 'one page: no page buttons');
   await pager.getByLabel('Rows per page').selectOption('25');
+});
+
+test('times are shown in the browser\'s zone, and the column header names it', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, timezoneId: 'Asia/Kolkata' });
+  await storeSession(context);
+  const local = await context.newPage();
+  const errors = [];
+  local.on('pageerror', (e) => errors.push(e.message));
+  await local.goto(`${emu.url}/snapshots`);
+  const header = local.locator('table[aria-label="Snapshots"] thead th').filter({ hasText: 'Created' });
+  await header.waitFor();
+  // Chromium names this zone by its older id, Intl and Temporal alike.
+  assert.match((await header.innerText()).trim(), /^Created \(Asia\/(Kolkata|Calcutta)\)/);
+  // One row's time: the API's UTC time, 5 h 30 ahead.
+  const [first] = (await emu.api('GET', '/snapshots')).body.snapshots.filter((s) => s.name && s.created_at);
+  const utc = new Date(`${first.created_at.replace(/Z$/, '')}Z`).getTime();
+  const shifted = new Date(utc + 330 * 60000).toISOString().slice(0, 19).replace('T', ' ');
+  const row = local.locator('table[aria-label="Snapshots"] tbody tr', { has: local.getByRole('link', { name: first.name, exact: true }) }).first();
+  assert.match(await row.innerText(), new RegExp(shifted));
+  assert.deepEqual(errors, []);
+  await context.close();
 });
