@@ -7,7 +7,7 @@ use crate::components::{
     table_csv, CsvExport, DataTable, DeleteSubject, EmptyState, Pager, Paging, SortState,
     TableColumn,
 };
-use crate::format::{api_time_millis, fold_case, local_time, zone_name};
+use crate::format::{api_time_millis, fold_case, fold_case_each, local_time, zone_name};
 use crate::models::{Snapshot, StatusFilter};
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -48,10 +48,18 @@ impl TableColumn for Column {
     }
 }
 
-/// What the search looks in, lower-cased once per list rather than once per keystroke.
-fn haystack(s: &Snapshot) -> String {
-    let (name, description) = (s.name.as_deref().unwrap_or(""), s.description.as_deref());
-    fold_case(&format!("{name} {} {}", description.unwrap_or(""), s.id))
+/// What the search looks in, one text a row, lower-cased once per list rather than once per
+/// keystroke.
+fn haystacks(rows: &[Snapshot]) -> Vec<String> {
+    let mut texts: Vec<String> = rows
+        .iter()
+        .map(|s| {
+            let (name, description) = (s.name.as_deref().unwrap_or(""), s.description.as_deref());
+            format!("{name} {} {}", description.unwrap_or(""), s.id)
+        })
+        .collect();
+    fold_case_each(&mut texts);
+    texts
 }
 
 /// The positions in `order` whose haystack holds every word of `needle`.
@@ -160,7 +168,7 @@ pub fn SnapshotsTable(
         if !searching.get() {
             return Vec::new();
         }
-        rows.with(|r| r.iter().map(haystack).collect::<Vec<_>>())
+        rows.with(|r| haystacks(r))
     });
     let sorted_on = Memo::new(move |_| {
         let column = sort.column.get();
@@ -274,7 +282,7 @@ mod tests {
             snap("id-2", "web", "Nightly"),
             snap("x", "db", ""),
         ];
-        let hay: Vec<String> = rows.iter().map(haystack).collect();
+        let hay = haystacks(&rows);
         let order = [2, 1, 0];
         assert_eq!(search_rows(&order, &hay, ""), vec![2, 1, 0]);
         assert_eq!(search_rows(&order, &hay, "nightly"), vec![1, 0]);
