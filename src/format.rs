@@ -71,9 +71,9 @@ pub fn parse_decimal(text: &str) -> Option<f64> {
             digits += 1;
             if mantissa < 1_000_000_000_000_000_000 {
                 mantissa = mantissa * 10 + u64::from(c - b'0');
-                exponent -= i32::from(fraction);
+                exponent = exponent.saturating_sub(i32::from(fraction));
             } else {
-                exponent += i32::from(!fraction);
+                exponent = exponent.saturating_add(i32::from(!fraction));
             }
             *i += 1;
         }
