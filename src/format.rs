@@ -270,25 +270,18 @@ fn read_zone_name() -> String {
     {
         // `Temporal.Now.timeZoneId()` answers in a tenth of a millisecond; Intl's is the
         // fallback for browsers without Temporal.
-        let get = |target: &wasm_bindgen::JsValue, key: &str| {
-            js_sys::Reflect::get(target, &wasm_bindgen::JsValue::from_str(key)).ok()
-        };
-        let now = get(&js_sys::global(), "Temporal").and_then(|t| get(&t, "Now"));
-        let zone_id = now.as_ref().and_then(|now| {
-            let f = get(now, "timeZoneId")?;
-            let f = wasm_bindgen::JsCast::dyn_ref::<js_sys::Function>(&f)?;
-            f.call0(now).ok()?.as_string()
+        use crate::js::{call_method, property};
+        let temporal = property(&js_sys::global(), "Temporal").and_then(|t| property(&t, "Now"));
+        let as_zone = |v: wasm_bindgen::JsValue| v.as_string().filter(|z| !z.is_empty());
+        let zone = temporal.and_then(|now| call_method(&now, "timeZoneId", &[])).and_then(as_zone);
+        let zone = zone.or_else(|| {
+            let options =
+                js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
+                    .resolved_options();
+            property(&options, "timeZone").and_then(as_zone)
         });
-        if let Some(zone) = zone_id.filter(|z| !z.is_empty()) {
+        if let Some(zone) = zone {
             return zone;
-        }
-        let opts = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
-            .resolved_options();
-        if let Ok(zone) = js_sys::Reflect::get(&opts, &wasm_bindgen::JsValue::from_str("timeZone"))
-        {
-            if let Some(z) = zone.as_string() {
-                return z;
-            }
         }
     }
     "local time".to_owned()

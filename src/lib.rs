@@ -7,6 +7,7 @@ pub mod config;
 pub mod crash;
 pub mod embed;
 pub mod format;
+pub mod js;
 pub mod models;
 pub mod pages;
 pub mod routes;

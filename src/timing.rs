@@ -18,17 +18,11 @@ fn performance() -> Option<web_sys::Performance> {
 /// left the page idle for much of the decode.
 #[cfg(target_arch = "wasm32")]
 async fn give_turn() {
+    use crate::js::{call_method, property};
     use wasm_bindgen::JsCast;
-    let scheduler = js_sys::Reflect::get(&js_sys::global(), &"scheduler".into()).ok();
-    let turn = scheduler.and_then(|scheduler| {
-        let give = js_sys::Reflect::get(&scheduler, &"yield".into()).ok()?;
-        give.dyn_into::<js_sys::Function>()
-            .ok()?
-            .call0(&scheduler)
-            .ok()?
-            .dyn_into::<js_sys::Promise>()
-            .ok()
-    });
+    let turn = property(&js_sys::global(), "scheduler")
+        .and_then(|scheduler| call_method(&scheduler, "yield", &[]))
+        .and_then(|promise| promise.dyn_into::<js_sys::Promise>().ok());
     match turn {
         Some(promise) => {
             let _ = wasm_bindgen_futures::JsFuture::from(promise).await;

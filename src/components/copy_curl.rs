@@ -17,17 +17,10 @@ fn absolute(base: &str) -> String {
 
 /// Writes `text` to the clipboard; false when the browser refuses.
 async fn write_clipboard(text: &str) -> bool {
+    use crate::js::{call_method, property};
     let Some(window) = web_sys::window() else { return false };
-    let get = |target: &wasm_bindgen::JsValue, key: &str| {
-        js_sys::Reflect::get(target, &key.into()).ok().filter(|v| !v.is_undefined())
-    };
-    let Some(clipboard) = get(&window.navigator().into(), "clipboard") else { return false };
-    let Some(write) =
-        get(&clipboard, "writeText").and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-    else {
-        return false;
-    };
-    let Ok(promise) = write.call1(&clipboard, &text.into()) else { return false };
+    let Some(clipboard) = property(&window.navigator().into(), "clipboard") else { return false };
+    let Some(promise) = call_method(&clipboard, "writeText", &[text.into()]) else { return false };
     let Ok(promise) = promise.dyn_into::<js_sys::Promise>() else { return false };
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
