@@ -137,6 +137,11 @@ pub fn fold_case(text: &str) -> String {
     text.to_lowercase()
 }
 
+/// The words of a search, folded once for every row they are looked for in.
+pub fn search_words(needle: &str) -> Vec<String> {
+    fold_case(needle).split_whitespace().map(str::to_owned).collect()
+}
+
 /// `fold_case` over many texts, with one call into the browser for all those that are not
 /// ASCII: a call per text costs more than the folding (100,000 Cyrillic names: about 230 ms
 /// one by one, 80 ms in one call).

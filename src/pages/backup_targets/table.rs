@@ -5,7 +5,7 @@ use crate::components::{
     table_csv, ApiText, CsvExport, DataTable, EmptyState, MeterKind, ProgressBar, SortState,
     StatusBadge, TableColumn, Tag, TagKind, Time, CELL_CHARS,
 };
-use crate::format::{fold_case, local_time, or_dash, zone_name};
+use crate::format::{fold_case, local_time, or_dash, search_words, zone_name};
 use crate::models::target_type::type_id_for;
 use crate::models::{BackupTarget, TargetKind, TargetType};
 use crate::routes;
@@ -82,7 +82,7 @@ fn cell(t: &BackupTarget, column: Column) -> String {
     }
 }
 
-fn matches(t: &BackupTarget, needle: &str, kind: Option<TargetKind>) -> bool {
+fn matches(t: &BackupTarget, words: &[String], kind: Option<TargetKind>) -> bool {
     if kind.is_some_and(|k| t.target_kind() != Some(k)) {
         return false;
     }
@@ -90,7 +90,7 @@ fn matches(t: &BackupTarget, needle: &str, kind: Option<TargetKind>) -> bool {
     let more = [&t.status, &t.kind, &t.version].map(|v| v.as_deref().unwrap_or(""));
     let hay =
         fold_case(&format!("{} {} {}", fields.join(" "), more.join(" "), t.type_names().join(" ")));
-    fold_case(needle).split_whitespace().all(|w| hay.contains(w))
+    words.iter().all(|w| hay.contains(w.as_str()))
 }
 
 #[component]
@@ -118,9 +118,9 @@ pub fn TargetsTable(
     let total = targets.len();
     let (targets, types) = (StoredValue::new(targets), StoredValue::new(types));
     let rows = Memo::new(move |_| {
-        let (needle, kind) = (search.get(), kind.get());
+        let (words, kind) = (search.with(|q| search_words(q)), kind.get());
         let mut list: Vec<BackupTarget> = targets
-            .with_value(|all| all.iter().filter(|t| matches(t, &needle, kind)).cloned().collect());
+            .with_value(|all| all.iter().filter(|t| matches(t, &words, kind)).cloned().collect());
         sort.apply(&mut list, sort_key);
         list
     });
@@ -217,9 +217,9 @@ mod tests {
             status: Some("available".into()),
             ..Default::default()
         };
-        assert!(matches(&t, "gold AVAIL", None));
-        assert!(!matches(&t, "gold silver", None));
-        assert!(matches(&t, "", Some(TargetKind::Nfs)));
-        assert!(!matches(&t, "", Some(TargetKind::S3)));
+        assert!(matches(&t, &search_words("gold AVAIL"), None));
+        assert!(!matches(&t, &search_words("gold silver"), None));
+        assert!(matches(&t, &search_words(""), Some(TargetKind::Nfs)));
+        assert!(!matches(&t, &search_words(""), Some(TargetKind::S3)));
     }
 }

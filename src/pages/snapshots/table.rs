@@ -7,7 +7,7 @@ use crate::components::{
     table_csv, CsvExport, DataTable, DeleteSubject, EmptyState, Pager, Paging, SortState,
     TableColumn,
 };
-use crate::format::{api_time_millis, fold_case, fold_case_each, local_time, zone_name};
+use crate::format::{api_time_millis, fold_case_each, local_time, search_words, zone_name};
 use crate::models::{Snapshot, StatusFilter};
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -64,7 +64,7 @@ fn haystacks(rows: &[Snapshot]) -> Vec<String> {
 
 /// The positions in `order` whose haystack holds every word of `needle`.
 fn search_rows(order: &[u32], haystacks: &[String], needle: &str) -> Vec<u32> {
-    let words: Vec<String> = fold_case(needle).split_whitespace().map(str::to_owned).collect();
+    let words = search_words(needle);
     if words.is_empty() {
         return order.to_vec();
     }

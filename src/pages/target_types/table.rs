@@ -5,7 +5,7 @@ use crate::components::{
     table_csv, ApiText, CsvExport, DataTable, EmptyState, SortState, TableColumn, Tag, TagKind,
     Time, CELL_CHARS,
 };
-use crate::format::{fold_case, or_dash};
+use crate::format::{fold_case, or_dash, search_words};
 use crate::models::{BackupTarget, TargetType, Visibility};
 use crate::routes;
 use leptos::either::Either;
@@ -81,16 +81,21 @@ fn cell((t, export): &Row, column: Column) -> String {
     }
 }
 
-fn matches((t, export): &Row, needle: &str, visibility: Option<Visibility>) -> bool {
+fn matches((t, export): &Row, words: &[String], visibility: Option<Visibility>) -> bool {
     if visibility.is_some_and(|v| t.visibility() != v) {
         return false;
     }
     let meta: Vec<String> =
         t.metadata_pairs().into_iter().map(|(k, v)| format!("{k}={v}")).collect();
-    let words = [t.name(), t.description.as_deref().unwrap_or(""), export.as_deref().unwrap_or("")];
-    let hay =
-        fold_case(&format!("{} {} {}", words.join(" "), t.project_ids().join(" "), meta.join(" ")));
-    fold_case(needle).split_whitespace().all(|w| hay.contains(w))
+    let fields =
+        [t.name(), t.description.as_deref().unwrap_or(""), export.as_deref().unwrap_or("")];
+    let hay = fold_case(&format!(
+        "{} {} {}",
+        fields.join(" "),
+        t.project_ids().join(" "),
+        meta.join(" ")
+    ));
+    words.iter().all(|w| hay.contains(w.as_str()))
 }
 
 #[component]
@@ -117,9 +122,9 @@ pub fn TypesTable(
     let all = StoredValue::new(all);
     let sort = SortState::new(Column::Name, true);
     let rows = Memo::new(move |_| {
-        let (needle, vis) = (search.get(), visibility.get());
+        let (words, vis) = (search.with(|q| search_words(q)), visibility.get());
         let mut list: Vec<Row> =
-            all.with_value(|a| a.iter().filter(|r| matches(r, &needle, vis)).cloned().collect());
+            all.with_value(|a| a.iter().filter(|r| matches(r, &words, vis)).cloned().collect());
         sort.apply(&mut list, sort_key);
         list
     });
