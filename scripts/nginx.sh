@@ -17,7 +17,7 @@ PREFIX="$(mktemp -d "${TMPDIR:-/tmp}/wlm-nginx.XXXXXX")"
 mkdir -p "$PREFIX/tmp"
 trap 'rm -rf "$PREFIX"' EXIT
 
-# The CSP allows trunk's inline loader by its hash, as the browser computes it.
+# The CSP allows each inline script (trunk's loader, the early reads) by its hash, as the browser computes it.
 HASHES="$(python3 - "$DIST/index.html" <<'PY'
 import base64, hashlib, re, sys
 html = open(sys.argv[1], encoding="utf-8").read()

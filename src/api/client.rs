@@ -87,12 +87,17 @@ impl Client {
         let answer = early::keep(key, crate::format::now_ms());
         let (client, request) = (self.clone(), request.clone());
         leptos::task::spawn_local(async move {
-            let reply = client.send_once(&request).await;
+            let reply = client.send_once(&request, true).await;
             let _ = answer.send(reply);
         });
     }
 
-    async fn send_once(&self, request: &ApiRequest) -> Result<transport::Reply, ApiError> {
+    /// Sends `request`; `opening` (a route's opening read) may take the answer the HTML sent.
+    async fn send_once(
+        &self,
+        request: &ApiRequest,
+        opening: bool,
+    ) -> Result<transport::Reply, ApiError> {
         let url = build_url(&self.base, &request.path, &[]);
         let token = self.token.expose();
         let headers = [("X-Auth-Token", token), ("X-Auth-Project-Id", self.project_id.as_str())];
@@ -103,6 +108,7 @@ impl Client {
             headers: &headers,
             body: request.body.as_ref(),
             timeout_secs: request.timeout_secs,
+            sent_by_page: opening,
         };
         transport::send(outgoing, token).await
     }
@@ -131,7 +137,7 @@ impl Client {
                         message: "The request ended before its answer.".into(),
                     })
                 }),
-                None => self.send_once(request).await,
+                None => self.send_once(request, false).await,
             };
             let (error, retry_after) = match sent {
                 Ok(reply) if (200..300).contains(&reply.raw.status) => return Ok(reply.raw),

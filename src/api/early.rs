@@ -2,6 +2,8 @@
 //! it is matched, while the page's code (its chunk) is still arriving; the page's own request
 //! for the same thing, with the same token, then takes that answer instead of asking again. A
 //! deep link so waits for the code and the data side by side, and each GET still goes out once.
+//! Earlier still, the HTML sends the same reads before any code has arrived
+//! (`src/routes/early-reads.js`); a route's read takes that answer in `transport::send`.
 
 use super::transport::Reply;
 use super::{ApiError, Secret};

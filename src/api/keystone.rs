@@ -47,6 +47,7 @@ impl Keystone {
             headers,
             body,
             timeout_secs: DEFAULT_TIMEOUT_SECS,
+            sent_by_page: false,
         };
         let reply = transport::send(out, secret).await?;
         if (200..300).contains(&reply.raw.status) {

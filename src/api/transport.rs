@@ -4,6 +4,7 @@ use super::{redact, ApiError, Method, RawResponse, Secret};
 use futures::future::{select, Either};
 use gloo_net::http::RequestBuilder;
 use serde_json::Value;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// One request as it leaves.
 pub struct Outgoing<'a> {
@@ -13,6 +14,9 @@ pub struct Outgoing<'a> {
     pub headers: &'a [(&'a str, &'a str)],
     pub body: Option<&'a Value>,
     pub timeout_secs: u32,
+    /// Whether the answer to this very read, sent by the HTML before the code arrived
+    /// (`src/routes/early-reads.js`), may stand in for sending it: for a route's opening reads.
+    pub sent_by_page: bool,
 }
 
 /// The answer, the token Keystone hands out in `X-Subject-Token`, and `Retry-After`.
@@ -24,7 +28,7 @@ pub struct Reply {
 
 /// Sends `out`; `secret` (a token or password inside it) is cut out of any error text.
 pub async fn send(out: Outgoing<'_>, secret: &str) -> Result<Reply, ApiError> {
-    let Outgoing { url, method, query, headers, body, timeout_secs } = out;
+    let Outgoing { url, method, query, headers, body, timeout_secs, sent_by_page } = out;
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
     let builder = RequestBuilder::new(url)
@@ -46,12 +50,16 @@ pub async fn send(out: Outgoing<'_>, secret: &str) -> Result<Reply, ApiError> {
     // Some browsers quote the offending header value, which may be the token.
     .map_err(|e| ApiError::Network { message: redact(&e.to_string(), secret) })?;
 
+    let from_page = sent_by_page
+        .then(|| answer_sent_by_page(&request.url(), secret, signal.as_ref()))
+        .flatten();
     let secret = secret.to_owned();
     let exchange = Box::pin(async move {
-        let response = request
-            .send()
-            .await
-            .map_err(|e| ApiError::Network { message: redact(&network_text(&e), &secret) })?;
+        let response = match from_page {
+            Some(answer) => page_response(answer).await,
+            None => request.send().await.map_err(|e| network_text(&e)),
+        }
+        .map_err(|message| ApiError::Network { message: redact(&message, &secret) })?;
         let status = response.status();
         let headers = response.headers();
         let request_id = headers
@@ -78,6 +86,31 @@ pub async fn send(out: Outgoing<'_>, secret: &str) -> Result<Reply, ApiError> {
             }
             Err(ApiError::Timeout { seconds: timeout_secs })
         }
+    }
+}
+
+/// The answer the HTML holds for exactly `url` asked with `token`, handed over once; `signal`
+/// then aborts that request too.
+fn answer_sent_by_page(
+    url: &str,
+    token: &str,
+    signal: Option<&web_sys::AbortSignal>,
+) -> Option<js_sys::Promise> {
+    let reads = crate::js::property(&web_sys::window()?.into(), "wlmEarlyReads")?;
+    let signal = signal.map_or(JsValue::UNDEFINED, JsValue::from);
+    let answer = crate::js::call_method(&reads, "take", &[url.into(), token.into(), signal])?;
+    answer.dyn_into().ok()
+}
+
+async fn page_response(answer: js_sys::Promise) -> Result<gloo_net::http::Response, String> {
+    match wasm_bindgen_futures::JsFuture::from(answer).await {
+        Ok(response) => response
+            .dyn_into::<web_sys::Response>()
+            .map(Into::into)
+            .map_err(|_| "The early answer was not a response.".to_owned()),
+        Err(e) => Err(crate::js::property(&e, "message")
+            .and_then(|m| m.as_string())
+            .unwrap_or_else(|| "The request failed.".to_owned())),
     }
 }
 

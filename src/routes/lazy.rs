@@ -131,7 +131,9 @@ pub fn prefetch_areas() {
 }
 
 /// Sends the reads a page opens with, as soon as its route is matched: they travel while the
-/// page's chunk does, and the page's own requests take their answers (`api::early`).
+/// page's chunk does, and the page's own requests take their answers (`api::early`). Where the
+/// HTML has sent the same read already (`early-reads.js`, which mirrors the `*_page_reads`),
+/// its answer is taken instead.
 fn send_early(reads: fn() -> Vec<ApiRequest>) {
     if let Some(client) = use_session().client() {
         for read in reads() {

@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  useSuite, newPage, storeSession, signIn, shot, assertAccessible, eventually, startEmulator, DIST, FORCED_PANIC_DIST, PROJECT, ADMIN,
+  useSuite, newPage, storeSession, consoleSession, signIn, shot, assertAccessible, eventually, startEmulator, DIST, FORCED_PANIC_DIST, PROJECT, ADMIN,
 } from './harness.mjs';
 
 let emu;
@@ -112,6 +112,40 @@ test('a deep link reads its data while its code is still arriving, and each GET 
   assert.deepEqual(page.errors, []);
 });
 
+test('a page\'s opening reads leave with its HTML, before the console\'s code, and each GET still goes out once', async () => {
+  const page = await newPage(browser);
+  await storeSession(page);
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/\/wlm-console-[^/]*\.wasm$/, async (route) => { await held; await route.continue(); });
+  const since = await emu.lastSeq();
+  await page.goto(emu.url + '/snapshots?all=true&host=TVM1');
+  const reads = async () => (await emu.requests(since)).filter((r) => r.method === 'GET')
+    .map((r) => `${r.path.replace(`/v1/${PROJECT}`, '')}?${r.query}`);
+  await eventually(async () => (await reads()).includes('/snapshots?host=TVM1&all=true') && (await reads()).includes('/workloads?'),
+    { what: 'the list and the workloads read while the start-up code is held' });
+  assert.equal(await page.locator('.app-header, .page').count(), 0, 'the console itself has not started');
+  release();
+  const table = page.getByRole('table', { name: 'Snapshots' });
+  await table.locator('tbody tr').first().waitFor();
+  const hosts = await table.locator('tbody tr td:nth-child(7)').allInnerTexts();
+  assert.ok(hosts.length > 0 && hosts.every((h) => h.trim() === 'TVM1'), `the rows are those the URL filters for: ${hosts}`);
+  const gets = (await reads()).filter((g) => !/^\/snapshots\/[^/?]+\?$/.test(g));
+  assert.deepEqual([...gets].sort(), ['/snapshots?host=TVM1&all=true', '/workloads?'], `each GET once: ${gets.join(', ')}`);
+  assert.deepEqual(page.errors, []);
+});
+
+test('an expired stored session is never sent: the sign-in page, and not one read of the API', async () => {
+  const page = await newPage(browser);
+  await storeSession(page, consoleSession({ expires_at: new Date(Date.now() - 60_000).toISOString() }));
+  const since = await emu.lastSeq();
+  await page.goto(emu.url + '/snapshots?all=true');
+  await page.getByRole('heading', { name: 'Sign in to the Backup Console' }).waitFor();
+  await page.waitForTimeout(300);
+  assert.deepEqual((await emu.requests(since)).map((r) => `${r.method} ${r.path}`), [], 'nothing reached the API');
+  assert.deepEqual(page.errors, []);
+});
+
 test('opening any page by its address reads what it shows, each list once, and nothing else', async () => {
   // The route sends a page's opening reads before its code arrives; the page then takes those
   // answers. Should the two ever ask for different things, a read would go out twice or in vain.
@@ -123,6 +157,9 @@ test('opening any page by its address reads what it shows, each list once, and n
     ['/target-types', 'table[aria-label="Backup target types"] tbody tr', ['/backup_target_types/detail?', '/backup_targets/detail?']],
     ['/type-access', 'table[aria-label="Projects by target type"] tbody tr', ['/backup_target_types/detail?']],
     ['/snapshots?host=TVM1', 'table[aria-label="Snapshots"] tbody tr', ['/snapshots?host=TVM1', '/workloads?']],
+    ['/snapshots?all=1&workload_id=%20&host=TVM2&date_from=2000-01-01T00%3A00%3A00', 'table[aria-label="Snapshots"] tbody tr',
+      ['/snapshots?host=TVM2&date_from=2000-01-01T00%3A00%3A00&all=true', '/workloads?']],
+    ['/', 'table[aria-label="Protection coverage"] tbody tr', ['/backup_targets/detail?', '/snapshots?', '/workloads?']],
     [detail, 'h2:text("Instances")', [`${detail}?`, '/workloads?']],
   ];
   for (const [path, ready, expected] of pages) {
@@ -274,8 +311,10 @@ test('nginx answers the page, a hashed asset, config.json, a deep link and the A
     assert.equal(h('x-content-type-options'), 'nosniff', path);
     assert.equal(h('referrer-policy'), 'no-referrer', path);
     const csp = h('content-security-policy');
-    assert.match(csp, /^default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]+=*'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'$/, path);
+    assert.match(csp, /^default-src 'none'; script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/]+=*')+; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'$/, path);
     assert.ok(!/unsafe-inline|unsafe-eval'/.test(csp.replace("'wasm-unsafe-eval'", '')), path);
+    // Each inline script (trunk's loader, the early reads) by its own hash, and nothing more.
+    assert.equal(csp.match(/'sha256-/g).length, index.match(/<script[ >]/g).length, `${path}: one hash per inline script`);
     if (path === asset) assert.ok(['br', 'gzip'].includes(h('content-encoding')), 'the wasm is compressed');
     if (path.startsWith('/snapshots/')) assert.match(await r.text(), /<script type="module">/, 'a deep link is the app');
   }
