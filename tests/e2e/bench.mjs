@@ -59,21 +59,15 @@ async function clickUntil(button, selector) {
   return performance.now() - t0;
 }
 
-/** Milliseconds to the first rows over the emulated link (a load only, nothing else). */
-async function firstRowsOverLink(browser, which) {
+/** Milliseconds to the first rows of one load only, from `origin`, over `link` if given. */
+async function firstRowsOnce(browser, which, { origin = emu.url, link } = {}) {
   const { context, page } = await open(browser, which);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, ...LINK });
-  const firstRow = await loadToFirstRow(page, which);
-  await context.close();
-  return firstRow;
-}
-
-/** Milliseconds to the first rows from the server that is slow to list (a load only). */
-async function firstRowsFromSlowServer(browser, which) {
-  const { context, page } = await open(browser, which);
-  const firstRow = await loadToFirstRow(page, which, slow.url);
+  if (link) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, ...link });
+  }
+  const firstRow = await loadToFirstRow(page, which, origin);
   await context.close();
   return firstRow;
 }
@@ -164,8 +158,8 @@ try {
     for (let i = 0; i < RUNS; i++) {
       for (const which of i % 2 ? ['baseline', 'console'] : ['console', 'baseline']) {
         const r = await run(browser, which);
-        r.overLink = await firstRowsOverLink(browser, which);
-        r.slowServer = await firstRowsFromSlowServer(browser, which);
+        r.overLink = await firstRowsOnce(browser, which, { link: LINK });
+        r.slowServer = await firstRowsOnce(browser, which, { origin: slow.url });
         results[which].push(r);
       }
     }
