@@ -7,14 +7,16 @@
 // hook takes cargo's own output (which keeps its relocations: `--emit-relocs` in
 // .cargo/config.toml), splits it with `wasm-split-cli`, runs wasm-bindgen on the main part under
 // trunk's file name, and puts the result in place of trunk's, with the `integrity` hashes in
-// index.html recomputed. Chunks are named by a hash of their content, so nginx serves them as
-// immutable like trunk's own assets. A build without split points (no `split` feature) only gets
+// index.html recomputed. A release build's main module then imports the glue's functions
+// under short names (scripts/lib/short-imports.mjs). Chunks are named by a hash of their
+// content, so nginx serves them as immutable like trunk's own assets. A build without split points (no `split` feature) only gets
 // the release wasm-opt pass.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { shortenImports } from './lib/short-imports.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const profile = process.env.TRUNK_PROFILE || 'debug';
@@ -75,11 +77,17 @@ if (!hasSplitPoints) {
     writeFileSync(join(staging, loaderName), loader);
     // The glue imports the loader: fetched beside it rather than after it.
     index = index.replace('</head>', `<link rel="modulepreload" href="/${loaderName}" crossorigin="anonymous" integrity="${sri(Buffer.from(loader))}"></head>`);
-    const glue = readFileSync(join(bound, `${stem}.js`), 'utf8')
+    const main = join(bound, `${stem}_bg.wasm`);
+    let glueSource = readFileSync(join(bound, `${stem}.js`), 'utf8');
+    if (release) {
+      const short = shortenImports(readFileSync(main), glueSource, `./${stem}_bg.js`);
+      writeFileSync(main, short.wasm);
+      glueSource = short.glue;
+    }
+    const glue = glueSource
       // Only the JS import moves: the wasm still imports from the module named "./__wasm_split.js".
       .replaceAll('from "./__wasm_split.js"', `from "./${loaderName}"`);
     writeFileSync(join(staging, `${stem}.js`), glue);
-    const main = join(bound, `${stem}_bg.wasm`);
     optimise(main);
     copyFileSync(main, join(staging, bindgenWasm));
   } finally {
