@@ -69,10 +69,13 @@ if ! command -v curl >/dev/null; then
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y curl
 fi
 
-if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ] || [ ! -f /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ]; then
-  say "installing nginx and its brotli module (Debian packages)"
+if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ] \
+   || [ ! -f /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ] \
+   || [ ! -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then
+  say "installing nginx and its brotli modules (Debian packages)"
   $SUDO apt-get update
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y nginx-light libnginx-mod-http-brotli-filter
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y nginx-light libnginx-mod-http-brotli-filter \
+    libnginx-mod-http-brotli-static
 fi
 
 if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/@axe-core/playwright ]; then

@@ -28,10 +28,17 @@ PY
 )"
 
 BROTLI_MODULE=/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so
-LOAD_BROTLI="" BROTLI=""
+BROTLI_STATIC_MODULE=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
+LOAD_BROTLI="" BROTLI="" BROTLI_STATIC=""
 if [ -f "$BROTLI_MODULE" ]; then
   LOAD_BROTLI="load_module $BROTLI_MODULE;"
   BROTLI="    brotli on; brotli_types text/css application/javascript application/json application/wasm image/svg+xml;"
+fi
+# The build's own .br files (scripts/precompress.mjs), served to browsers that ask for brotli.
+if [ -f "$BROTLI_STATIC_MODULE" ]; then
+  LOAD_BROTLI="$LOAD_BROTLI
+load_module $BROTLI_STATIC_MODULE;"
+  BROTLI_STATIC="brotli_static on;"
 fi
 KEYSTONE_LOCATION=""
 if [ -n "$KEYSTONE_UPSTREAM" ]; then
@@ -52,14 +59,14 @@ render() {
 import os, sys
 text = open(sys.argv[1], encoding="utf-8").read()
 for name in ["PREFIX", "PORT", "DIST", "WLM_UPSTREAM", "FRAME_ANCESTORS", "SCRIPT_HASHES", "LOAD_BROTLI",
-             "BROTLI", "KEYSTONE_LOCATION", "USER"]:
+             "BROTLI", "BROTLI_STATIC", "KEYSTONE_LOCATION", "USER"]:
     text = text.replace("@%s@" % name, os.environ["R_" + name])
 open(sys.argv[2], "w", encoding="utf-8").write(text)
 PY
 }
 export R_PREFIX="$PREFIX" R_PORT="$PORT" R_DIST="$DIST" R_WLM_UPSTREAM="$WLM_UPSTREAM" \
   R_FRAME_ANCESTORS="$FRAME_ANCESTORS" R_SCRIPT_HASHES="$HASHES" R_LOAD_BROTLI="$LOAD_BROTLI" \
-  R_BROTLI="$BROTLI" R_KEYSTONE_LOCATION="$KEYSTONE_LOCATION" R_USER="$USER_LINE"
+  R_BROTLI="$BROTLI" R_BROTLI_STATIC="$BROTLI_STATIC" R_KEYSTONE_LOCATION="$KEYSTONE_LOCATION" R_USER="$USER_LINE"
 render deploy/nginx/security-headers.conf "$PREFIX/security-headers.conf"
 render deploy/nginx/wlm-console.conf "$PREFIX/nginx.conf"
 

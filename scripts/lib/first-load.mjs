@@ -48,7 +48,8 @@ function areaFiles(dist, startup) {
 const sizeOf = (dist, f) => {
   const raw = readFileSync(join(dist, f));
   const gz = existsSync(join(dist, `${f}.gz`)) ? readFileSync(join(dist, `${f}.gz`)).length : gzipSync(raw, { level: 9 }).length;
-  const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  const br = existsSync(join(dist, `${f}.br`)) ? readFileSync(join(dist, `${f}.br`)).length
+    : brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   return { file: f, raw: raw.length, gzip: gz, brotli: br };
 };
 
@@ -57,8 +58,8 @@ export const total = (files, key) => files.reduce((n, f) => n + f[key], 0);
 
 /**
  * `{ startup, areas }`: the start-up files (the sign-in page needs nothing more), and per area
- * the files its first page adds, each `{ file, raw, gzip, brotli }` (gzip as served: the build's
- * own `.gz` where there is one).
+ * the files its first page adds, each `{ file, raw, gzip, brotli }` (as served: the build's own
+ * `.gz` and `.br` where there are).
  */
 export function firstLoad(dist) {
   const startupNames = startupFiles(dist);

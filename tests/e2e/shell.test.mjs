@@ -2,7 +2,7 @@
 // and a 401 in the middle of a session.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -315,8 +315,14 @@ test('nginx answers the page, a hashed asset, config.json, a deep link and the A
     assert.ok(!/unsafe-inline|unsafe-eval'/.test(csp.replace("'wasm-unsafe-eval'", '')), path);
     // Each inline script (trunk's loader, the early reads) by its own hash, and nothing more.
     assert.equal(csp.match(/'sha256-/g).length, index.match(/<script[ >]/g).length, `${path}: one hash per inline script`);
-    if (path === asset) assert.ok(['br', 'gzip'].includes(h('content-encoding')), 'the wasm is compressed');
     if (path.startsWith('/snapshots/')) assert.match(await r.text(), /<script type="module">/, 'a deep link is the app');
+  }
+  // The build's own compressed files, brotli to a browser that takes it, gzip otherwise.
+  for (const [accept, encoding, suffix] of [['gzip, deflate, br, zstd', 'br', 'br'], ['gzip, deflate', 'gzip', 'gz']]) {
+    const r = await fetch(emu.url + asset, { headers: { 'Accept-Encoding': accept } });
+    assert.equal(r.headers.get('content-encoding'), encoding, `the wasm for Accept-Encoding: ${accept}`);
+    assert.equal(Number(r.headers.get('content-length')), statSync(join(DIST, `${asset}.${suffix}`)).size,
+      `the wasm as compressed at build (${suffix})`);
   }
   const api = await fetch(`${emu.url}/v1/${PROJECT}/backup_targets`, { headers: { 'X-Auth-Token': ADMIN } });
   assert.equal(api.status, 200);
