@@ -48,8 +48,8 @@ if ! wasm-opt --version 2>/dev/null | grep -Eq 'version (1[2-9][0-9]|[2-9][0-9]{
   $SUDO npm install -g binaryen@132
 fi
 
-# The release build's last steps (Trunk.toml): esbuild minifies the glue and the inline scripts,
-# zopfli compresses the assets for nginx's gzip_static.
+# The release build's last steps (Trunk.toml): esbuild minifies the glue, the inline scripts and
+# the stylesheet, zopfli compresses the assets for nginx's gzip_static.
 if ! command -v esbuild >/dev/null || ! command -v zopfli >/dev/null; then
   say "installing esbuild and zopfli (Debian packages)"
   $SUDO apt-get update

@@ -9,8 +9,8 @@
 // trunk's file name, and puts the result in place of trunk's, with the `integrity` hashes in
 // index.html recomputed. A release build's main module then imports the glue's functions
 // under short names (scripts/lib/short-imports.mjs). Chunks are named by a hash of their
-// content, so nginx serves them as immutable like trunk's own assets. A build without split points (no `split` feature) only gets
-// the release wasm-opt pass.
+// content, so nginx serves them as immutable like trunk's own assets. A build without split
+// points (no `split` feature) only gets the release wasm-opt pass.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
