@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from './lib/esbuild.mjs';
+import { sri } from './lib/sri.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run this as trunk post_build hook');
@@ -30,7 +31,7 @@ if (files.length < written.length) {
   const name = `console-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.css`;
   writeFileSync(join(staging, name), bytes);
   for (const f of files) rmSync(join(staging, f));
-  const integrity = `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+  const integrity = sri(bytes);
   let first = true;
   index = index.replace(link, () => {
     if (!first) return '';

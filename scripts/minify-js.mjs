@@ -4,10 +4,10 @@
 // reads) minified (scripts/lib/esbuild.mjs), their comments and long names gone: 3 KB of the
 // first load's gzip, all of it on the way to the start-up wasm. The chunk loader
 // (`__wasm_split-<hash>.js`) stays as written: scripts/lib/first-load.mjs reads its chunk table.
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from './lib/esbuild.mjs';
+import { withIntegrity } from './lib/sri.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run this as trunk post_build hook');
@@ -22,9 +22,7 @@ const glueMinified = glue && minify(readFileSync(join(staging, glue), 'utf8'), '
 if (glueMinified) {
   const bytes = Buffer.from(`${glueMinified}\n`);
   writeFileSync(join(staging, glue), bytes);
-  const sri = `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
-  const name = glue.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  index = index.replace(new RegExp(`(href="/${name}"[^>]*integrity=")[^"]*(")`), `$1${sri}$2`);
+  index = withIntegrity(index, glue, bytes);
 }
 
 // Inline scripts: nginx.sh allows each by the hash of what is served, so they may change here.

@@ -17,6 +17,7 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { shortenImports } from './lib/short-imports.mjs';
+import { sri, withIntegrity } from './lib/sri.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const profile = process.env.TRUNK_PROFILE || 'debug';
@@ -31,7 +32,6 @@ const WASM_OPT = ['-Oz', '--enable-bulk-memory', '--enable-mutable-globals', '--
 if (process.env.WASM_OPT_NAMES) WASM_OPT.push('-g');
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
 const hex16 = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
 const bindgenWasm = readdirSync(staging).find((f) => /^wlm-console-[0-9a-f]{1,16}_bg\.wasm$/.test(f));
 if (!bindgenWasm) throw new Error(`no wlm-console-<hash>_bg.wasm in ${staging}: ${readdirSync(staging).join(" ")}`);
@@ -41,10 +41,7 @@ let index = readFileSync(indexPath, 'utf8');
 
 /** Replaces `file`'s `integrity` in index.html with the hash of its new content. */
 function reintegrate(file) {
-  const bytes = readFileSync(join(staging, file));
-  const name = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const re = new RegExp(`(href="/${name}"[^>]*integrity=")[^"]*(")`);
-  if (re.test(index)) index = index.replace(re, `$1${sri(bytes)}$2`);
+  index = withIntegrity(index, file, readFileSync(join(staging, file)));
 }
 
 function optimise(path) {
