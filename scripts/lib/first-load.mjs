@@ -47,10 +47,14 @@ function areaFiles(dist, startup) {
 
 const sizeOf = (dist, f) => {
   const raw = readFileSync(join(dist, f));
-  const gz = existsSync(join(dist, `${f}.gz`)) ? readFileSync(join(dist, `${f}.gz`)).length : gzipSync(raw, { level: 9 }).length;
-  const br = existsSync(join(dist, `${f}.br`)) ? readFileSync(join(dist, `${f}.br`)).length
-    : brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  return { file: f, raw: raw.length, gzip: gz, brotli: br };
+  // The build's own compressed file where there is one, as nginx serves it.
+  const served = (suffix, compress) => {
+    const own = join(dist, `${f}.${suffix}`);
+    return existsSync(own) ? readFileSync(own).length : compress(raw).length;
+  };
+  const gzip = served('gz', (b) => gzipSync(b, { level: 9 }));
+  const brotli = served('br', (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  return { file: f, raw: raw.length, gzip, brotli };
 };
 
 /** The sum of `key` (`raw`, `gzip` or `brotli`) over `files`. */

@@ -85,17 +85,15 @@ export function shortenImports(wasm, glue, glueModule) {
       continue;
     }
     let [count, p] = uleb(wasm, start);
+    const readName = () => {
+      const [n, from] = uleb(wasm, p);
+      p = from + n;
+      return wasm.toString('utf8', from, p);
+    };
     const entries = [encodeUleb(count)];
     while (count--) {
-      let module;
-      let field;
-      let n;
-      [n, p] = uleb(wasm, p);
-      module = wasm.toString('utf8', p, p + n);
-      p += n;
-      [n, p] = uleb(wasm, p);
-      field = wasm.toString('utf8', p, p + n);
-      p += n;
+      let module = readName();
+      let field = readName();
       const descEnd = skipImportDesc(wasm, p);
       if (module === glueModule) {
         if (!renamed.has(field)) renamed.set(field, shortName(renamed.size));
