@@ -1,20 +1,60 @@
 //! Long lists read in slices. The body is first cut into its entries without building a JSON
-//! tree (one pass, reported as "parse <what>"), then the entries are read a slice at a time and
-//! the page gets a turn between slices, so 100,000 snapshots never freeze it; only one entry's
+//! tree (one pass over it, reported as "parse <what>"), then the entries are read a slice at a
+//! time and the page gets a turn between slices, so 100,000 snapshots never freeze it; only one entry's
 //! tree exists at a time. Any body this fast path does not recognise takes `decode_wrapped`,
 //! which words every error.
 
 use super::{decode_wrapped, ApiError, RawResponse};
 use crate::models::{Listed, Row};
 use crate::timing::{Mark, SliceClock};
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::value::RawValue;
-use std::collections::HashMap;
+use std::fmt;
 
-/// The entries under the plural (or singular) key, when the body is an object holding a list.
+/// The entries under the plural (or singular) key, when the body is an object holding a list:
+/// one pass over the body, the other keys skipped unread.
 fn split_entries<'a>(body: &'a str, plural: &str, singular: &str) -> Option<Vec<&'a RawValue>> {
-    let object: HashMap<String, &RawValue> = serde_json::from_str(body.trim()).ok()?;
-    let inner = object.get(plural).or_else(|| object.get(singular))?;
-    serde_json::from_str(inner.get()).ok()
+    let mut reader = serde_json::Deserializer::from_str(body.trim());
+    let entries = Entries { plural, singular }.deserialize(&mut reader).ok()?;
+    reader.end().ok()?;
+    entries
+}
+
+/// Reads an object's list under `plural`, else under `singular`. Anything unexpected fails
+/// the read, and the body then takes the slow path that words the error.
+struct Entries<'k> {
+    plural: &'k str,
+    singular: &'k str,
+}
+
+impl<'de> DeserializeSeed<'de> for Entries<'_> {
+    type Value = Option<Vec<&'de RawValue>>;
+
+    fn deserialize<D: Deserializer<'de>>(self, reader: D) -> Result<Self::Value, D::Error> {
+        reader.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Entries<'_> {
+    type Value = Option<Vec<&'de RawValue>>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "an object with \"{}\"", self.plural)
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
+        let (mut plural, mut singular) = (None, None);
+        while let Some(key) = map.next_key::<String>()? {
+            if key == self.plural {
+                plural = Some(map.next_value()?);
+            } else if key == self.singular {
+                singular = Some(map.next_value()?);
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(plural.or(singular))
+    }
 }
 
 /// `decode_wrapped` for a list, read entry by entry in slices (see the module's note).
@@ -73,6 +113,14 @@ mod tests {
         assert_eq!(sliced.rows.len(), 2);
         assert_eq!(sliced.rows[0].name.as_deref(), Some("a\"b"));
         assert_eq!(sliced.unreadable.len(), 2);
+    }
+
+    #[test]
+    fn the_list_is_found_among_other_keys_and_the_plural_wins() {
+        let body = r#"{"meta": {"snapshots": [{"id": "x"}], "s": "a\"b"}, "snapshot": [{"id": "b"}],
+            "snap\u0073hots": [{"id": "a"}], "next": null}"#;
+        let ids: Vec<_> = decode(body).unwrap().rows.into_iter().map(|s| s.id).collect();
+        assert_eq!(ids, ["a"]);
     }
 
     #[test]
