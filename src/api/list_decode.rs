@@ -1,8 +1,8 @@
 //! Long lists read in slices. The body is first cut into its entries without building a JSON
 //! tree (one pass over it, reported as "parse <what>"), then the entries are read a slice at a
-//! time and the page gets a turn between slices, so 100,000 snapshots never freeze it; only one entry's
-//! tree exists at a time. Any body this fast path does not recognise takes `decode_wrapped`,
-//! which words every error.
+//! time and the page gets a turn between slices, so 100,000 snapshots never freeze it; only one
+//! entry's tree exists at a time. Any body this fast path does not recognise takes
+//! `decode_wrapped`, which words every error.
 
 use super::{decode_wrapped, ApiError, RawResponse};
 use crate::models::{Listed, Row};
