@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { rankedByLikeness } from './lib/order-functions.mjs';
 import { shortenImports } from './lib/short-imports.mjs';
 import { sri, withIntegrity } from './lib/sri.mjs';
 
@@ -25,11 +26,11 @@ if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run this as trunk p
 const release = profile === 'release';
 const targetDir = resolve(process.env.CARGO_TARGET_DIR || 'target');
 // Trunk's wasm-opt is off (index.html): this pass runs on each module after the split instead.
-const WASM_OPT = ['-Oz', '--enable-bulk-memory', '--enable-mutable-globals', '--enable-nontrapping-float-to-int',
+const FEATURES = ['--enable-bulk-memory', '--enable-mutable-globals', '--enable-nontrapping-float-to-int',
   '--enable-reference-types', '--enable-sign-ext', '--enable-multivalue'];
-
-// WASM_OPT_NAMES=1 keeps function names (for a CPU profile of the release build).
-if (process.env.WASM_OPT_NAMES) WASM_OPT.push('-g');
+// WASM_OPT_NAMES=1 keeps function names, and the compiler's order (for a CPU profile of the
+// release build).
+const keepNames = Boolean(process.env.WASM_OPT_NAMES);
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
 const hex16 = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
@@ -44,8 +45,15 @@ function reintegrate(file) {
   index = withIntegrity(index, file, readFileSync(join(staging, file)));
 }
 
+/** wasm-opt's -Oz, then each function placed after the one most like it (order-functions.mjs). */
 function optimise(path) {
-  if (release) run('wasm-opt', [...WASM_OPT, path, '-o', path]);
+  if (!release) return;
+  run('wasm-opt', ['-Oz', ...FEATURES, ...(keepNames ? ['-g'] : []), path, '-o', path]);
+  if (keepNames) return;
+  writeFileSync(path, rankedByLikeness(readFileSync(path)));
+  // -Oz's levels without its passes: the module is written as compactly as the first pass wrote it.
+  run('wasm-opt', [...FEATURES, '--optimize-level', '2', '--shrink-level', '2', '--reorder-functions-by-name',
+    path, '-o', path]);
 }
 
 const cargoWasm = join(targetDir, 'wasm32-unknown-unknown', profile, 'wlm-console.wasm');
