@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Trunk's post_build hook (Trunk.toml): splits the console's wasm at its `wasm_split` points
 // (src/routes/lazy.rs) into a main module and one chunk per area, which the browser fetches the
-// first time a page of that area opens, then optimises every module for a release build.
+// first time a page of that area opens, then optimises every module for a release build and
+// lays out its functions for compression (scripts/lib/order-functions.mjs).
 //
 // Trunk cannot split (trunk-rs/trunk#1022): it runs wasm-bindgen on the whole module. So this
 // hook takes cargo's own output (which keeps its relocations: `--emit-relocs` in
@@ -10,7 +11,7 @@
 // index.html recomputed. A release build's main module then imports the glue's functions
 // under short names (scripts/lib/short-imports.mjs). Chunks are named by a hash of their
 // content, so nginx serves them as immutable like trunk's own assets. A build without split
-// points (no `split` feature) only gets the release wasm-opt pass.
+// points (no `split` feature) only gets the release wasm-opt passes.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
