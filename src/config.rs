@@ -1,8 +1,9 @@
 //! Runtime configuration from `/config.json` beside `index.html`, so one build serves any cloud.
 
 use crate::api::keystone::Keystone;
+use crate::json::Value;
+use crate::models::json::Obj;
 use leptos::prelude::*;
-use serde::Deserialize;
 
 /// The endpoint used when `config.json` is missing: the API on the console's own origin
 /// (the API has no CORS support, so a browser reaches it only through the same origin).
@@ -12,37 +13,28 @@ pub const DEFAULT_ENDPOINT: &str = "/v1/{project_id}";
 /// read `/snapshots/config.json` (which the server answers with `index.html`).
 pub const CONFIG_PATH: &str = "/config.json";
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AppConfig {
     /// Endpoint template with `{project_id}` where the project goes. When set it wins over
     /// the token's catalog.
-    #[serde(default)]
     pub endpoint: Option<String>,
     /// Product name in the header, for portals that brand the console.
-    #[serde(default)]
     pub title: Option<String>,
     /// Keystone v3 (absolute, or a same-origin path such as `/identity/v3`): with it the
     /// console signs in with a password or a token and finds the endpoint in the catalog.
-    #[serde(default)]
     pub keystone_url: Option<String>,
     /// The catalog region to use; with none and several, the admin picks.
-    #[serde(default)]
     pub region: Option<String>,
     /// The catalog interface: `public`, `internal` or `admin`.
-    #[serde(default = "default_interface")]
     pub interface: String,
-    #[serde(default = "default_domain")]
     pub user_domain: String,
-    #[serde(default = "default_domain")]
     pub project_domain: String,
     /// Embedding: the portal origins allowed to frame the console and hand it a session.
-    #[serde(default)]
     pub embed: Option<EmbedConfig>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EmbedConfig {
-    #[serde(default)]
     pub allowed_origins: Vec<String>,
 }
 
@@ -70,8 +62,30 @@ impl Default for AppConfig {
 }
 
 impl AppConfig {
+    /// The settings in `text`; a field of the wrong type reads as absent. `None` when the
+    /// text is not a JSON object (a server's HTML page in its place).
     pub fn parse(text: &str) -> Option<Self> {
-        serde_json::from_str(text).ok()
+        let value = crate::json::parse(text).ok()?;
+        let o = Obj::new(&value).ok()?;
+        let text_or = |key: &str, default: fn() -> String| {
+            o.read::<Option<String>>(&[key]).unwrap_or_else(default)
+        };
+        let embed = value.get("embed").filter(|e| e.as_object().is_some()).map(|e| EmbedConfig {
+            allowed_origins: e["allowed_origins"]
+                .as_array()
+                .map(|list| list.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+                .unwrap_or_default(),
+        });
+        Some(Self {
+            endpoint: o.read(&["endpoint"]),
+            title: o.read(&["title"]),
+            keystone_url: o.read(&["keystone_url"]),
+            region: o.read(&["region"]),
+            interface: text_or("interface", default_interface),
+            user_domain: text_or("user_domain", default_domain),
+            project_domain: text_or("project_domain", default_domain),
+            embed,
+        })
     }
     /// The endpoint template for a pasted token without Keystone, or the override.
     pub fn endpoint(&self) -> &str {
@@ -148,6 +162,11 @@ mod tests {
         assert_eq!(cfg.title(), "Acme Backups");
         assert_eq!(AppConfig::default().title(), "Backup Console");
         assert_eq!(AppConfig::parse("<!DOCTYPE html>"), None);
+        assert_eq!(AppConfig::parse("[]"), None);
+        let odd = AppConfig::parse(r#"{"title": 7, "interface": null, "embed": {"allowed_origins": ["https://portal/", 3]}}"#)
+            .unwrap();
+        assert_eq!((odd.title(), odd.interface.as_str()), ("7", "public"));
+        assert_eq!(odd.embed_origins(), ["https://portal"]);
     }
 
     #[test]

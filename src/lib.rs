@@ -8,6 +8,7 @@ pub mod crash;
 pub mod embed;
 pub mod format;
 pub mod js;
+pub mod json;
 pub mod models;
 pub mod pages;
 pub mod routes;

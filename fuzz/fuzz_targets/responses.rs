@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
     let _ = decode_wrapped::<Vec<Workload>>(&raw, "workloads", "workload");
     let _ = decode_wrapped::<Vec<Instance>>(&raw, "instances", "instance");
     let _ = decode_wrapped::<TokenInfo>(&raw, "token", "token");
-    if let Ok(value) = serde_json::from_str::<serde_json::Value>(&raw.body) {
+    if let Ok(value) = wlm_console::json::parse(&raw.body) {
         use wlm_console::models::FromJson;
         let _ = ProjectList::from_json(&value);
     }

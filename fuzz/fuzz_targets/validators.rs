@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
     let _ = storage::bucket(&text);
     let rows: Vec<(String, String)> = text.lines().map(|l| (l.to_owned(), l.chars().rev().collect())).collect();
     let _ = validate::metadata_rows(&rows);
-    if let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) {
+    if let Ok(value) = wlm_console::json::parse(&text) {
         let _ = wlm_console::embed::message::session_from_message(&value, &AppConfig::default());
     }
 });

@@ -1,7 +1,7 @@
 //! One error type for every call: what failed, the HTTP status, the server's own message and
 //! the request id, so the screen can show all of it.
 
-use serde_json::Value;
+use crate::json::Value;
 use std::fmt;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -185,7 +185,7 @@ pub fn fault_message(body: &str) -> Option<String> {
     if trimmed.is_empty() {
         return None;
     }
-    if let Ok(value) = serde_json::from_str::<Value>(trimmed) {
+    if let Ok(value) = crate::json::parse(trimmed) {
         return json_message(&value).map(|m| clip(&m));
     }
     if trimmed.starts_with('<') {

@@ -3,11 +3,11 @@
 
 use super::transport::{self, Outgoing, Reply};
 use super::{ApiError, Method, Secret, DEFAULT_TIMEOUT_SECS};
+use crate::json::Value;
 use crate::models::keystone::{
     password_body, selectable_projects, token_body, Project, ProjectList, ProjectScope, TokenInfo,
 };
 use crate::models::FromJson;
-use serde_json::Value;
 
 /// A token Keystone just issued or confirmed, with what it says about itself.
 #[derive(Clone, Debug, PartialEq)]
@@ -100,7 +100,7 @@ impl Keystone {
         let reply =
             self.call(Method::Get, "/auth/projects", &[("X-Auth-Token", t)], None, t).await?;
         let raw = reply.raw;
-        let value: Value = serde_json::from_str(raw.body.trim()).map_err(|e| ApiError::Decode {
+        let value: Value = crate::json::parse(raw.body.trim()).map_err(|e| ApiError::Decode {
             status: raw.status,
             message: format!("not JSON ({e})"),
             request_id: raw.request_id.clone(),

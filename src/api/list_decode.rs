@@ -5,57 +5,9 @@
 //! `decode_wrapped`, which words every error.
 
 use super::{decode_wrapped, ApiError, RawResponse};
+use crate::json;
 use crate::models::{Listed, Row};
 use crate::timing::{Mark, SliceClock};
-use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
-use serde_json::value::RawValue;
-use std::fmt;
-
-/// The entries under the plural (or singular) key, when the body is an object holding a list:
-/// one pass over the body, the other keys skipped unread.
-fn split_entries<'a>(body: &'a str, plural: &str, singular: &str) -> Option<Vec<&'a RawValue>> {
-    let mut reader = serde_json::Deserializer::from_str(body.trim());
-    let entries = Entries { plural, singular }.deserialize(&mut reader).ok()?;
-    reader.end().ok()?;
-    entries
-}
-
-/// Reads an object's list under `plural`, else under `singular`. Anything unexpected fails
-/// the read, and the body then takes the slow path that words the error.
-struct Entries<'k> {
-    plural: &'k str,
-    singular: &'k str,
-}
-
-impl<'de> DeserializeSeed<'de> for Entries<'_> {
-    type Value = Option<Vec<&'de RawValue>>;
-
-    fn deserialize<D: Deserializer<'de>>(self, reader: D) -> Result<Self::Value, D::Error> {
-        reader.deserialize_map(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Entries<'_> {
-    type Value = Option<Vec<&'de RawValue>>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "an object with \"{}\"", self.plural)
-    }
-
-    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
-        let (mut plural, mut singular) = (None, None);
-        while let Some(key) = map.next_key::<String>()? {
-            if key == self.plural {
-                plural = Some(map.next_value()?);
-            } else if key == self.singular {
-                singular = Some(map.next_value()?);
-            } else {
-                map.next_value::<IgnoredAny>()?;
-            }
-        }
-        Ok(plural.or(singular))
-    }
-}
 
 /// `decode_wrapped` for a list, read entry by entry in slices (see the module's note).
 pub async fn decode_list<T: Row>(
@@ -69,14 +21,14 @@ pub async fn decode_list<T: Row>(
     clock.yield_now().await;
     let mark = Mark::start(format!("decode {plural}"));
     let parse = Mark::start(format!("parse {plural}"));
-    let Some(entries) = split_entries(&raw.body, plural, singular) else {
+    let Some(entries) = json::list_entries(raw.body.trim(), plural, singular) else {
         return decode_wrapped(raw, plural, singular);
     };
     parse.end();
     let mut listed = Listed { rows: Vec::with_capacity(entries.len()), unreadable: Vec::new() };
     clock.rest().await;
     for (i, entry) in entries.iter().enumerate() {
-        match serde_json::from_str(entry.get()) {
+        match json::parse(entry) {
             Ok(value) => listed.push(i, &value),
             Err(e) => listed.push_unparsable(i, &e.to_string()),
         }
@@ -105,10 +57,8 @@ mod tests {
         let body =
             r#"{"snapshots": [{"id": "s1", "name": "a\"b"}, 42, {"name": "no id"}, {"id": "s2"}]}"#;
         let sliced = decode(body).unwrap();
-        let whole = Listed::<Snapshot>::from_json(
-            &serde_json::from_str::<serde_json::Value>(body).unwrap()["snapshots"],
-        )
-        .unwrap();
+        let whole =
+            Listed::<Snapshot>::from_json(&json::parse(body).unwrap()["snapshots"]).unwrap();
         assert_eq!(sliced, whole);
         assert_eq!(sliced.rows.len(), 2);
         assert_eq!(sliced.rows[0].name.as_deref(), Some("a\"b"));

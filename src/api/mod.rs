@@ -22,8 +22,8 @@ pub use error::ApiError;
 pub use list_decode::decode_list;
 pub use request::{shell_quote, ApiRequest};
 
+use crate::json::Value;
 use crate::models::FromJson;
-use serde_json::Value;
 
 /// How long an ordinary call may take.
 pub const DEFAULT_TIMEOUT_SECS: u32 = 60;
@@ -113,7 +113,7 @@ pub fn decode_wrapped<T: FromJson>(
         request_id: raw.request_id.clone(),
     };
     let value: Value =
-        serde_json::from_str(raw.body.trim()).map_err(|e| decode_err(format!("not JSON ({e})")))?;
+        crate::json::parse(raw.body.trim()).map_err(|e| decode_err(format!("not JSON ({e})")))?;
     let inner = value
         .get(plural)
         .or_else(|| value.get(singular))

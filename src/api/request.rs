@@ -2,7 +2,7 @@
 //! same thing, so the command an admin copies is exactly what the button does.
 
 use super::{build_url, Method, DEFAULT_TIMEOUT_SECS};
-use serde_json::Value;
+use crate::json::Value;
 
 /// A request to the Workloadmgr API, relative to the project's endpoint.
 #[derive(Clone, Debug, PartialEq)]
@@ -84,7 +84,7 @@ pub fn shell_quote(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::json::json;
 
     #[test]
     fn curl_names_the_token_only_as_a_variable_and_quotes_everything_else() {

@@ -1,11 +1,8 @@
 //! A token as the console holds it: usable, never printed.
 
-use serde::{Deserialize, Serialize};
-
 /// A credential. `Debug` prints `<redacted>`, so no struct holding one can leak it into a
 /// log line or a message by being printed.
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct Secret(String);
 
 impl Secret {

@@ -3,9 +3,9 @@
 use super::{
     decode_list, decode_wrapped, encode_segment, ApiError, ApiRequest, Client, Method, RawResponse,
 };
+use crate::json::Value;
 use crate::models::json::{FromJson, Obj};
 use crate::models::{Listed, Snapshot, SnapshotFilter, TakeSnapshot};
-use serde_json::Value;
 
 fn snapshot_path(id: &str, action: &str) -> String {
     format!("/snapshots/{}{action}", encode_segment(id))

@@ -1,9 +1,9 @@
 //! The one place that talks to the browser's fetch: headers, timeout, request id.
 
 use super::{redact, ApiError, Method, RawResponse, Secret};
+use crate::json::Value;
 use futures::future::{select, Either};
 use gloo_net::http::RequestBuilder;
-use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// One request as it leaves.

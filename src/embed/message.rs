@@ -4,11 +4,11 @@
 use crate::api::is_valid_token;
 use crate::config::AppConfig;
 use crate::format::{api_time_millis, now_ms};
+use crate::json::{json, Value};
 use crate::models::keystone::{find_workloadmgr, CatalogService};
 use crate::models::validate;
 use crate::models::FromJson;
 use crate::session::{Identity, Session};
-use serde_json::{json, Value};
 
 /// Portal → console: the session to act with (`token`, `project_id`, `endpoint` or `catalog`,
 /// `expires_at`; `user_name`, `project_name`, `region` for display).
@@ -126,8 +126,9 @@ mod tests {
     fn the_endpoint_may_come_from_a_catalog_and_the_config_overrides_both() {
         let mut m = message();
         m.as_object_mut().unwrap().remove("endpoint");
-        m["catalog"] = json!([{"type": "workloads", "endpoints": [
+        let catalog = json!([{"type": "workloads", "endpoints": [
             {"interface": "public", "region_id": "R1", "url": "https://wlm/v1/%(tenant_id)s"}]}]);
+        m.as_object_mut().unwrap().insert("catalog".into(), catalog);
         assert_eq!(
             session_from_message(&m, &cfg()).unwrap().endpoint,
             "https://wlm/v1/%(tenant_id)s"
@@ -140,7 +141,7 @@ mod tests {
     fn any_wrong_field_refuses_the_message() {
         let broken = |key: &str, value: Value| {
             let mut m = message();
-            m[key] = value;
+            m.as_object_mut().unwrap().insert(key.into(), value);
             session_from_message(&m, &cfg()).unwrap_err()
         };
         assert!(broken("type", json!("wlm-console/other")).contains("not a session"));

@@ -7,12 +7,12 @@
 pub mod message;
 
 use crate::config::AppConfig;
+use crate::json::Value;
 use crate::session::SessionCtx;
 use leptos::prelude::*;
 use message::{
     is_allowed_origin, session_from_message, to_portal, ACCEPTED, READY, REJECTED, TOKEN_EXPIRED,
 };
-use serde_json::Value;
 
 /// Whether the console runs embedded, and in which portal.
 #[derive(Clone, Copy)]
@@ -89,7 +89,7 @@ impl EmbedCtx {
         let data: Value = js_sys::JSON::stringify(&ev.data())
             .ok()
             .and_then(|s| s.as_string())
-            .and_then(|s| serde_json::from_str(&s).ok())
+            .and_then(|s| crate::json::parse(&s).ok())
             .unwrap_or(Value::Null);
         match session_from_message(&data, cfg) {
             Ok(next) => {

@@ -2,7 +2,7 @@ use super::json::value_as_bool;
 use super::record::record;
 use super::KeyValue;
 use crate::format::parse_size;
-use serde_json::Value;
+use crate::json::Value;
 
 record! {
     /// A backup target as `GET /backup_targets[/detail|/{id}]` returns it. 5.0 servers name the

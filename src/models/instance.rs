@@ -2,7 +2,7 @@
 //! is optional: a server that sends a string where an object is documented loses that part only.
 
 use super::record::record;
-use serde_json::Value;
+use crate::json::Value;
 use std::collections::BTreeMap;
 
 record! {
@@ -67,8 +67,8 @@ record! {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::json::json;
     use crate::models::FromJson;
-    use serde_json::json;
 
     #[test]
     fn a_string_where_an_object_is_documented_loses_only_that_part() {

@@ -2,7 +2,7 @@
 //! strings, `null` where a list is expected, and a string where an object is documented; none
 //! of these may fail a whole page, so every field is read by the type it has ([`ReadField`]).
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 use std::collections::BTreeMap;
 
 /// A type read from one JSON value of an API response.
@@ -22,7 +22,7 @@ impl<T: FromJson> FromJson for Vec<T> {
 
 /// The fields of one JSON object; `null` reads as absent.
 #[derive(Clone, Copy)]
-pub struct Obj<'a>(&'a Map<String, Value>);
+pub struct Obj<'a>(&'a Map);
 
 impl<'a> Obj<'a> {
     pub fn new(value: &'a Value) -> Result<Self, String> {
@@ -32,7 +32,7 @@ impl<'a> Obj<'a> {
     /// The first of `keys` present and not `null`: some fields go by several names
     /// (`filesystem_export` or `nfs_export`).
     fn get(&self, keys: &[&str]) -> Option<&'a Value> {
-        keys.iter().find_map(|k| self.0.get(*k).filter(|v| !v.is_null()))
+        keys.iter().find_map(|k| self.0.get(k).filter(|v| !v.is_null()))
     }
 
     /// The field under `keys`, read the way its type reads.
@@ -134,7 +134,7 @@ pub fn value_text(v: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::json::json;
 
     #[test]
     fn fields_read_leniently() {

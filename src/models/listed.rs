@@ -3,7 +3,7 @@
 //! and said why, with what could be read of it.
 
 use super::json::{value_text, FromJson};
-use serde_json::Value;
+use crate::json::Value;
 
 /// A record that a list row is: it needs an id to be linked to or acted on.
 pub trait Row: FromJson {
@@ -62,8 +62,8 @@ impl<T: Row> FromJson for Listed<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::json::json;
     use crate::models::Snapshot;
-    use serde_json::json;
 
     #[test]
     fn odd_entries_are_left_out_and_said_why_while_the_others_show() {

@@ -2,7 +2,7 @@
 
 use super::validate::{self, FieldErrors, Validate};
 use super::TargetKind;
-use serde_json::{json, Map, Value};
+use crate::json::{json, Map, Value};
 
 /// The fields of the create-target form that can be wrong.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,8 +67,7 @@ impl NewBackupTarget {
         }
         let pairs = validate::filled_rows(&self.metadata);
         if !pairs.is_empty() {
-            let meta: Map<String, Value> =
-                pairs.into_iter().map(|(k, v)| (k, Value::String(v))).collect();
+            let meta: Map = pairs.into_iter().map(|(k, v)| (k, Value::String(v))).collect();
             bt.insert("metadata".into(), Value::Object(meta));
         }
         json!({ "backup_target": bt })

@@ -39,7 +39,7 @@ macro_rules! record {
         }
 
         impl $crate::models::json::FromJson for $name {
-            fn from_json(value: &serde_json::Value) -> Result<Self, String> {
+            fn from_json(value: &crate::json::Value) -> Result<Self, String> {
                 let o = $crate::models::json::Obj::new(value)?;
                 Ok(Self {
                     $( $( $field: o.read::<$ty>(&$crate::models::record::field_keys!($field $($($key)+)?)), )+ )+

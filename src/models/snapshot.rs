@@ -1,7 +1,7 @@
 use super::record::record;
 use super::validate::{self, FieldErrors, Validate};
 use super::{Instance, KeyValue};
-use serde_json::{json, Map, Value};
+use crate::json::{json, Map, Value};
 use std::collections::HashSet;
 
 record! {

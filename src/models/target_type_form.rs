@@ -1,7 +1,7 @@
 //! What the create and edit forms of a target type send, and their validation.
 
 use super::validate::{self, FieldErrors, Validate};
-use serde_json::{json, Value};
+use crate::json::{json, Value};
 
 fn metadata_list(pairs: &[(String, String)]) -> Value {
     let clean = validate::filled_rows(pairs);

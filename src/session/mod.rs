@@ -8,29 +8,26 @@ pub use ctx::{use_session, with_client, SessionCtx};
 
 use crate::api::{Client, Secret};
 use crate::format::{api_time_millis, now_ms};
-use serde::{Deserialize, Serialize};
+use crate::json::{json, Value};
 
 pub const STORAGE_KEY: &str = "wlm-console.session";
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Session {
     /// The Workloadmgr endpoint template (`{project_id}` or `%(tenant_id)s` still in it).
     pub endpoint: String,
     pub project_id: String,
     pub token: Secret,
     /// When the token expires, as Keystone says (ISO 8601, UTC, Keystone's clock).
-    #[serde(default)]
     pub expires_at: Option<String>,
     /// How far the browser's clock runs ahead of Keystone's.
-    #[serde(default)]
     pub clock_offset_ms: f64,
     /// Who signed in, when Keystone said so (not for a pasted token without Keystone).
-    #[serde(default)]
     pub identity: Option<Identity>,
 }
 
 /// What Keystone told about the session's token.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Identity {
     pub keystone_url: String,
     pub user_id: String,
@@ -77,6 +74,59 @@ impl Session {
         let name = self.identity.as_ref().map(|i| i.project_name.as_str());
         crate::models::name_or_id(name, &self.project_id)
     }
+
+    /// The stored form; `early-reads.js` reads its `endpoint`, `project_id`, `token`,
+    /// `expires_at` and `clock_offset_ms`.
+    fn to_json(&self) -> Value {
+        let identity = self.identity.as_ref().map(|i| {
+            json!({
+                "keystone_url": i.keystone_url.as_str(),
+                "user_id": i.user_id.as_str(),
+                "user_name": i.user_name.as_str(),
+                "user_domain": i.user_domain.as_str(),
+                "project_name": i.project_name.as_str(),
+                "region": i.region.as_deref(),
+                "roles": i.roles.as_slice(),
+            })
+        });
+        json!({
+            "endpoint": self.endpoint.as_str(),
+            "project_id": self.project_id.as_str(),
+            "token": self.token.expose(),
+            "expires_at": self.expires_at.as_deref(),
+            "clock_offset_ms": self.clock_offset_ms,
+            "identity": identity,
+        })
+    }
+
+    /// A stored session; `None` when a field it cannot do without is missing or misshapen.
+    fn from_json(value: &Value) -> Option<Self> {
+        let text = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(str::to_owned);
+        let identity = match value.get("identity").filter(|i| !i.is_null()) {
+            None => None,
+            Some(i) => Some(Identity {
+                keystone_url: text(i, "keystone_url")?,
+                user_id: text(i, "user_id")?,
+                user_name: text(i, "user_name")?,
+                user_domain: text(i, "user_domain")?,
+                project_name: text(i, "project_name")?,
+                region: text(i, "region"),
+                roles: i["roles"]
+                    .as_array()?
+                    .iter()
+                    .map(|r| r.as_str().map(str::to_owned))
+                    .collect::<Option<_>>()?,
+            }),
+        };
+        Some(Self {
+            endpoint: text(value, "endpoint")?,
+            project_id: text(value, "project_id")?,
+            token: text(value, "token")?.into(),
+            expires_at: text(value, "expires_at"),
+            clock_offset_ms: value["clock_offset_ms"].as_f64().unwrap_or(0.0),
+            identity,
+        })
+    }
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -86,7 +136,7 @@ fn storage() -> Option<web_sys::Storage> {
 /// The stored session; a missing, unreadable or expired one is `None`.
 pub fn load() -> Option<Session> {
     let text = storage()?.get_item(STORAGE_KEY).ok().flatten()?;
-    let session: Session = serde_json::from_str(&text).ok()?;
+    let session = Session::from_json(&crate::json::parse(&text).ok()?)?;
     if session.is_expired(now_ms()) {
         clear();
         return None;
@@ -95,8 +145,8 @@ pub fn load() -> Option<Session> {
 }
 
 pub fn save(session: &Session) {
-    if let (Some(store), Ok(text)) = (storage(), serde_json::to_string(session)) {
-        let _ = store.set_item(STORAGE_KEY, &text);
+    if let Some(store) = storage() {
+        let _ = store.set_item(STORAGE_KEY, &session.to_json().to_string());
     }
 }
 
@@ -128,6 +178,26 @@ mod tests {
         assert_eq!(s.expires_ms(), Some(keystone_end + 60_000.0));
         assert!(!s.is_expired(keystone_end + 59_000.0), "the browser runs a minute ahead");
         assert!(s.is_expired(keystone_end + 60_000.0));
+    }
+
+    #[test]
+    fn a_stored_session_reads_back_whole() {
+        let mut s = session("u", "p");
+        let i = s.identity.as_mut().unwrap();
+        i.roles = vec!["admin".into(), "member".into()];
+        i.region = Some("RegionTwo".into());
+        let stored = s.to_json().to_string();
+        assert_eq!(Session::from_json(&crate::json::parse(&stored).unwrap()), Some(s.clone()));
+        s.identity = None;
+        s.expires_at = None;
+        let stored = s.to_json().to_string();
+        assert_eq!(Session::from_json(&crate::json::parse(&stored).unwrap()), Some(s));
+        let pasted = crate::json::parse(
+            r#"{"endpoint": "/v1/{project_id}", "project_id": "p", "token": "t"}"#,
+        );
+        assert_eq!(Session::from_json(&pasted.unwrap()).map(|s| s.clock_offset_ms), Some(0.0));
+        let broken = crate::json::parse(r#"{"endpoint": "/v1", "project_id": 7, "token": "t"}"#);
+        assert_eq!(Session::from_json(&broken.unwrap()), None);
     }
 
     #[test]

@@ -81,10 +81,10 @@ pub fn find_workloadmgr(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::json::json;
     use crate::models::FromJson;
-    use serde_json::json;
 
-    fn catalog(value: serde_json::Value) -> Vec<CatalogService> {
+    fn catalog(value: crate::json::Value) -> Vec<CatalogService> {
         Vec::<CatalogService>::from_json(&value).unwrap()
     }
 

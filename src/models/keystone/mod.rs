@@ -9,7 +9,7 @@ pub use expiry::{clock_offset_ms, expiry_state, Expiry, RENEW_WARNING_MS};
 
 use super::record::record;
 use crate::api::Secret;
-use serde_json::{json, Value};
+use crate::json::{json, Map, Value};
 
 record! {
     /// A user, project or domain as a token names it.
@@ -87,18 +87,18 @@ pub fn password_body(
     password: &Secret,
     scope: Option<&ProjectScope>,
 ) -> Value {
-    let mut auth = json!({
-        "identity": {
-            "methods": ["password"],
-            "password": { "user": {
-                "name": user, "domain": { "name": user_domain }, "password": password.expose()
-            } }
-        }
+    let mut auth = Map::new();
+    let identity = json!({
+        "methods": ["password"],
+        "password": { "user": {
+            "name": user, "domain": { "name": user_domain }, "password": password.expose()
+        } }
     });
+    auth.insert("identity".into(), identity);
     if let Some(scope) = scope {
-        auth["scope"] = scope.to_json();
+        auth.insert("scope".into(), scope.to_json());
     }
-    json!({ "auth": auth })
+    json!({ "auth": Value::Object(auth) })
 }
 
 /// The body that trades a token for one scoped to `project_id` (rescope, project switch).

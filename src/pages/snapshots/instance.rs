@@ -2,12 +2,12 @@
 
 use crate::components::{compact_table, prop_row, StatusBadge};
 use crate::format::{opt_bytes, or_dash};
+use crate::json::Value;
 use crate::models::instance::{Nic, Vdisk};
 use crate::models::json::value_text;
 use crate::models::Instance;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
-use serde_json::Value;
 
 /// Metadata values that hold JSON (`vm_metadata`, `hostnames`): shown parsed when they parse.
 pub const STRUCTURED_KEYS: &[&str] = &["vm_metadata", "hostnames", "preferredgroup"];
@@ -20,7 +20,7 @@ pub enum Structured {
 }
 
 pub fn parse_structured(raw: &str) -> Structured {
-    match serde_json::from_str::<Value>(raw) {
+    match crate::json::parse(raw) {
         Ok(Value::Array(items)) => Structured::List(items.iter().map(value_text).collect()),
         Ok(Value::Object(map)) => {
             Structured::Map(map.iter().map(|(k, v)| (k.clone(), value_text(v))).collect())
