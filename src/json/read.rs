@@ -250,15 +250,22 @@ impl<'a> Reader<'a> {
 
     /// A string's contents, unescaped when `build` (the reader just after its opening quote).
     fn string(&mut self, build: bool) -> Result<Option<String>, ParseError> {
-        let mut out = build.then(String::new);
+        let mut out: Option<String> = None;
         loop {
             let start = self.at;
-            while self.byte().is_some_and(|b| b != b'"' && b != b'\\' && b >= 0x20) {
-                self.at += 1;
-            }
+            let rest = self.text.as_bytes().get(start..).unwrap_or_default();
+            self.at += rest
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                .unwrap_or(rest.len());
             // The run stops only at an ASCII byte or the end, so it is whole characters.
-            if let Some(out) = out.as_mut() {
-                out.push_str(self.text.get(start..self.at).unwrap_or_default());
+            let run = self.text.get(start..self.at).unwrap_or_default();
+            if build {
+                match out.as_mut() {
+                    Some(out) => out.push_str(run),
+                    // Most strings have no escape: one allocation of the right size.
+                    None => out = Some(run.to_owned()),
+                }
             }
             match self.byte() {
                 None => return self.fail("EOF while parsing a string"),
