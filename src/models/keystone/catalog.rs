@@ -40,12 +40,15 @@ pub fn find_workloadmgr(
     interface: &str,
     region: Option<&str>,
 ) -> Result<Vec<ServiceEndpoint>, String> {
-    let mut services: Vec<&CatalogService> = catalog.iter().filter(|s| is_workloadmgr(s)).collect();
-    // A service registered under the documented type wins over a look-alike by name.
-    services.sort_by_key(|s| {
+    // A service registered under the documented type wins over a look-alike by name: the
+    // services taken rank by rank (a catalog has a handful, and this needs no sort's code).
+    let rank = |s: &CatalogService| {
         let kind = s.kind.as_deref().unwrap_or("").to_ascii_lowercase();
         SERVICE_TYPES.iter().position(|t| *t == kind).unwrap_or(SERVICE_TYPES.len())
-    });
+    };
+    let services: Vec<&CatalogService> = (0..=SERVICE_TYPES.len())
+        .flat_map(|r| catalog.iter().filter(move |s| is_workloadmgr(s) && rank(s) == r))
+        .collect();
     let looked_for = format!(
         "service type \"{}\" or \"{}\", or the name \"{SERVICE_NAME}\"",
         SERVICE_TYPES[0], SERVICE_TYPES[1]
