@@ -15,8 +15,8 @@ import { resolve } from 'node:path';
 import { firstLoad, printFirstLoad, total } from './lib/first-load.mjs';
 
 const dist = resolve(process.argv[2] || 'dist');
-const startupBudget = Number(process.env.FIRST_LOAD_BUDGET_KB || 262) * 1024;
-const pageBudget = Number(process.env.PAGE_LOAD_BUDGET_KB || 450) * 1024;
+const startupBudget = Number(process.env.FIRST_LOAD_BUDGET_KB || 254) * 1024;
+const pageBudget = Number(process.env.PAGE_LOAD_BUDGET_KB || 440) * 1024;
 const load = firstLoad(dist);
 printFirstLoad(load);
 

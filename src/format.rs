@@ -299,6 +299,40 @@ pub fn warm_zone_name() {
     gloo_timers::callback::Timeout::new(0, || drop(zone_name())).forget();
 }
 
+/// `x` with `places` decimals (at most 9), rounded half away from zero: `42.1`. Written with
+/// integer arithmetic because the standard float formatting (`{:.1}`) brings 10 KB of code and
+/// tables into the first load. Past 2^53 a float has no fraction left, and `as` saturates.
+pub fn decimal(x: f64, places: u32) -> String {
+    let scale = 10u64.pow(places.min(9));
+    let scaled = (x.abs() * scale as f64).round() as u64;
+    let mut text = String::new();
+    if x < 0.0 && scaled > 0 {
+        text.push('-');
+    }
+    text.push_str(&(scaled / scale).to_string());
+    if scale > 1 {
+        let fraction = (scaled % scale).to_string();
+        text.push('.');
+        text.extend(std::iter::repeat_n('0', places.min(9) as usize - fraction.len()));
+        text.push_str(&fraction);
+    }
+    text
+}
+
+/// A finite `x` as the shortest text that reads back as the same number (`0.1`, `60000`,
+/// `1e+21`), a JSON number. In the browser by the engine's own `Number.prototype.toString`, for
+/// the reason [`decimal`] gives.
+pub fn shortest_number(x: f64) -> String {
+    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+    if x.fract() == 0.0 && x.abs() < EXACT {
+        return (x as i64).to_string();
+    }
+    #[cfg(target_arch = "wasm32")]
+    return js_sys::Number::from(x).to_string_with_radix(10).map(String::from).unwrap_or_default();
+    #[cfg(not(target_arch = "wasm32"))]
+    x.to_string()
+}
+
 /// Bytes in binary units: `42.1 MiB`.
 pub fn human_bytes(bytes: f64) -> String {
     if !bytes.is_finite() || bytes < 0.0 {
@@ -312,9 +346,9 @@ pub fn human_bytes(bytes: f64) -> String {
         unit += 1;
     }
     if unit == 0 {
-        format!("{value:.0} B")
+        format!("{} B", decimal(value, 0))
     } else {
-        format!("{value:.1} {}", UNITS[unit])
+        format!("{} {}", decimal(value, 1), UNITS[unit])
     }
 }
 
@@ -491,5 +525,45 @@ mod tests {
         assert_eq!(parse_size("2.4 TB"), Some(2.4e12));
         assert_eq!(parse_size("1 KiB"), Some(1024.0));
         assert_eq!(parse_size("lots"), None);
+    }
+
+    #[test]
+    fn decimals_are_rounded_and_padded() {
+        assert_eq!(decimal(42.06, 1), "42.1");
+        assert_eq!(decimal(99.96, 1), "100.0");
+        assert_eq!(decimal(7.0, 2), "7.00");
+        assert_eq!(decimal(0.04, 0), "0");
+        assert_eq!(decimal(-1.26, 1), "-1.3");
+        assert_eq!(decimal(-0.01, 1), "0.0", "no minus on a zero");
+        assert_eq!(decimal(f64::NAN, 1), "0.0");
+        assert_eq!(decimal(1e300, 0), u64::MAX.to_string(), "saturates, never panics");
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn decimals_match_the_standard_formatting_but_at_ties(x in -1e9f64..1e9, places in 0u32..4) {
+            let ours = decimal(x, places);
+            let std = format!("{x:.prec$}", prec = places as usize);
+            let unit = 10f64.powi(-(places as i32));
+            // The standard rounds the exact binary value half to even; this rounds `x * 10^n`
+            // half away from zero, so they may differ by one unit in the last place, no more.
+            let (a, b) = (ours.parse::<f64>().unwrap(), std.parse::<f64>().unwrap());
+            proptest::prop_assert!((a - b).abs() <= unit * 1.000_001, "{ours} against {std}");
+            proptest::prop_assert_eq!(ours.split('.').nth(1).map_or(0, str::len), places as usize);
+        }
+
+        #[test]
+        fn shortest_numbers_read_back_the_same(x in proptest::num::f64::NORMAL | proptest::num::f64::ZERO) {
+            proptest::prop_assert_eq!(shortest_number(x).parse::<f64>().unwrap(), x);
+        }
+
+        #[test]
+        fn milliseconds_written_read_back_the_same_in_json(n in -1_000_000_000_000i64..1_000_000_000_000) {
+            // Within `parse_decimal`'s exact range: up to 15 digits.
+            let x = n as f64 / 1000.0;
+            let text = crate::json::json!({ "ms": x }).to_string();
+            proptest::prop_assert_eq!(crate::json::parse(&text).unwrap()["ms"].as_f64(), Some(x));
+        }
     }
 }

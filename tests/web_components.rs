@@ -68,6 +68,17 @@ fn an_expired_or_garbled_session_is_not_loaded() {
 }
 
 #[wasm_bindgen_test]
+fn a_fractional_clock_offset_is_stored_as_the_same_number() {
+    // Numbers that are not whole are written by the browser's own Number formatting.
+    for offset in [-1234.567, 0.1, 86_399_999.999, 90_000.0] {
+        let skewed = Session { clock_offset_ms: offset, ..demo_session() };
+        session::save(&skewed);
+        assert_eq!(session::load().map(|s| s.clock_offset_ms), Some(offset));
+    }
+    session::clear();
+}
+
+#[wasm_bindgen_test]
 fn a_crash_shows_one_banner_with_a_reload_link_and_no_details() {
     use wlm_console::crash::{show_crash_banner, BANNER_ID};
     show_crash_banner();
@@ -134,6 +145,8 @@ async fn progress_bars_clamp_and_write_the_percentage() {
     let bar = find(&root, "[role=progressbar]");
     assert_eq!(bar.get_attribute("aria-valuenow").as_deref(), Some("42"));
     assert!(text(&root).contains("42 %") && text(&root).contains("Uploading"));
+    let fill = find(&root, "[role=progressbar] > div").get_attribute("style").unwrap_or_default();
+    assert!(fill.contains("width: 42.4%"), "the bar's width is to a tenth: {fill}");
     p.set(150.0);
     settle().await;
     assert_eq!(bar.get_attribute("aria-valuenow").as_deref(), Some("100"));

@@ -1,3 +1,4 @@
+use crate::format::decimal;
 use crate::models::UsageLevel;
 use leptos::prelude::*;
 
@@ -48,11 +49,11 @@ pub fn ProgressBar(
     view! {
         <div class="meter">
             <div class="meter__track" role="progressbar" aria-label=label aria-valuemin="0" aria-valuemax="100"
-                aria-valuenow=move || format!("{:.0}", clamped())>
-                <div class=move || kind.fill_class(clamped()) style:width=move || format!("{:.1}%", clamped())></div>
+                aria-valuenow=move || decimal(clamped(), 0)>
+                <div class=move || kind.fill_class(clamped()) style:width=move || format!("{}%", decimal(clamped(), 1))></div>
             </div>
             <span class="meter__text">
-                {move || format!("{:.0} %", clamped())}<span class="meter__detail">{detail}</span>
+                {move || format!("{} %", decimal(clamped(), 0))}<span class="meter__detail">{detail}</span>
             </span>
         </div>
     }

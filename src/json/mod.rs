@@ -230,7 +230,7 @@ integers_to_json!(u8, u32, u64, i32, i64, usize);
 impl ToJson for f64 {
     fn to_json(&self) -> Value {
         if self.is_finite() {
-            Value::Number(Number(self.to_string().into()))
+            Value::Number(Number(crate::format::shortest_number(*self).into()))
         } else {
             Value::Null
         }

@@ -7,7 +7,9 @@ use crate::components::{
     table_csv, CsvExport, DataTable, DeleteSubject, EmptyState, Pager, Paging, SortState,
     TableColumn,
 };
-use crate::format::{api_time_millis, fold_case_each, local_time, search_words, zone_name};
+use crate::format::{
+    api_time_millis, decimal, fold_case_each, local_time, search_words, zone_name,
+};
 use crate::models::{Snapshot, StatusFilter};
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -117,7 +119,7 @@ fn cell(s: &Snapshot, column: Column, names: &HashMap<String, String>) -> String
     match column {
         Column::Name => s.label().to_owned(),
         Column::Status => s.status().to_owned(),
-        Column::Progress => s.progress_percent.map(|p| format!("{p:.0}")).unwrap_or_default(),
+        Column::Progress => s.progress_percent.map(|p| decimal(p, 0)).unwrap_or_default(),
         Column::Kind => text(&s.snapshot_type),
         Column::Workload => workload_label(s, names).unwrap_or_default(),
         Column::Host => text(&s.host),
