@@ -53,8 +53,9 @@ function optimise(path) {
   if (keepNames) return;
   writeFileSync(path, rankedByLikeness(readFileSync(path)));
   // -Oz's levels without its passes: the module is written as compactly as the first pass wrote it.
+  // The producers and target-features sections are for linkers, not browsers.
   run('wasm-opt', [...FEATURES, '--optimize-level', '2', '--shrink-level', '2', '--reorder-functions-by-name',
-    path, '-o', path]);
+    '--strip-producers', '--strip-target-features', path, '-o', path]);
 }
 
 const cargoWasm = join(targetDir, 'wasm32-unknown-unknown', profile, 'wlm-console.wasm');
