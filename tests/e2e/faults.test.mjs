@@ -35,6 +35,25 @@ test('a dropped connection on a read is retried too', async () => {
   await page.locator('table[aria-label="Backup target types"] tbody tr').first().waitFor();
 });
 
+test('the list\'s Take snapshot form says the workloads could not be read, and Try again brings them', async () => {
+  const page = await newPage(browser);
+  // 500 is not retried: the one workloads read the page opens with fails.
+  await emu.failNext({ status: 500, method: 'GET', path_contains: '/workloads',
+    body: '{"computeFault": {"message": "Workloads are down", "code": 500}}' });
+  await signIn(page, emu.url, { path: '/snapshots' });
+  await page.locator('table[aria-label="Snapshots"] tbody tr').first().waitFor();
+  await page.getByRole('button', { name: 'Take snapshot' }).first().click();
+  const alert = page.getByRole('alert').filter({ hasText: 'Could not load workloads' });
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /500/);
+  assert.match(await alert.innerText(), /Workloads are down/);
+  assert.equal(await page.getByRole('form', { name: 'Take snapshot' }).count(), 0, 'no form with an empty Workload list');
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  const form = page.getByRole('form', { name: 'Take snapshot' });
+  await form.getByLabel('Workload').selectOption({ label: 'ci-runners' });
+  assert.deepEqual(page.errors, []);
+});
+
 test('a change is sent once: a 503 on create is shown, not retried, and the form keeps its input', async () => {
   const page = await newPage(browser);
   await signIn(page, emu.url, { path: '/backup-targets/new' });

@@ -93,11 +93,14 @@ pub fn SnapshotsPage() -> impl IntoView {
         });
         show_take.set(false);
     });
+    // The workloads as the Take snapshot page shows them: loading, the error with Retry, or the
+    // form; never a Workload list silently empty because the read is pending or failed.
     let take_form = move || {
-        let list = workloads.get().and_then(Result::ok).unwrap_or_default();
         view! {
-            <TakeSnapshotForm workloads=list preselected=filter.get_untracked().workload_id
-                on_cancel=Callback::new(move |_| show_take.set(false)) on_taken/>
+            <Loader resource=workloads loading="Loading workloads…" failure="Could not load workloads" let:list>
+                <TakeSnapshotForm workloads=list preselected=filter.get_untracked().workload_id
+                    on_cancel=Callback::new(move |_| show_take.set(false)) on_taken/>
+            </Loader>
         }
     };
     view! {
