@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use wlm_console::app::Providers;
 use wlm_console::components::{
-    ConfirmDialog, DeleteDialog, DeleteSubject, ProgressBar, StatusBadge, TextField,
+    ConfirmDialog, DeleteDialog, DeleteSubject, ProgressBar, StatusBadge, TextField, Time,
 };
 use wlm_console::models::{BackupTarget, TargetKind, TargetType, Visibility};
 use wlm_console::pages::backup_targets::TargetsTable;
@@ -107,6 +107,28 @@ async fn status_badges_say_the_status_in_words() {
     assert_eq!(text(&badges[0]).trim(), "offline");
     assert!(badges[0].class_name().contains("badge--danger"));
     assert!(badges[1].class_name().contains("badge--progress"));
+}
+
+#[wasm_bindgen_test]
+async fn a_time_reads_as_date_and_clock_and_an_unreadable_one_as_sent() {
+    let root = container();
+    let _handle = mount_to(root.clone(), || {
+        view! {
+            <Time value=Some("2026-12-03T14:08:41.000000".to_owned())/>
+            <Time value=Some("yesterday-ish".to_owned())/>
+            <Time value=None/>
+        }
+    });
+    settle().await;
+    let times = find_all(&root, "time");
+    assert_eq!(times.len(), 2);
+    let shown = wlm_console::format::local_time("2026-12-03T14:08:41.000000");
+    assert_eq!(text(&times[0]), shown, "one line of text, as before the split");
+    let (date, _) = shown.split_once(' ').expect("a date and a clock");
+    assert_eq!(text(&find_all(&times[0], ".time__date")[0]), date, "the date never breaks");
+    assert_eq!(times[0].get_attribute("datetime").as_deref(), Some("2026-12-03T14:08:41.000000Z"));
+    assert_eq!(text(&times[1]), "yesterday-ish");
+    assert!(text(&root).ends_with('—'), "no time, a dash");
 }
 
 #[wasm_bindgen_test]

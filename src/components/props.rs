@@ -39,9 +39,16 @@ pub fn Time(#[prop(into)] value: Option<String>) -> impl IntoView {
         Some(raw) => {
             let shown = crate::format::local_time(&raw);
             let datetime = format!("{}Z", raw.trim_end_matches('Z'));
-            Either::Left(
-                view! { <time datetime=datetime title=format!("{raw} UTC")>{shown}</time> },
-            )
+            // In a narrow table the time goes under the date, never the date cut at a hyphen.
+            let (date, clock) = match shown.split_once(' ') {
+                Some((date, clock)) => (date.to_owned(), format!(" {clock}")),
+                None => (shown, String::new()),
+            };
+            Either::Left(view! {
+                <time datetime=datetime title=format!("{raw} UTC")>
+                    <span class="time__date">{date}</span>{clock}
+                </time>
+            })
         }
         None => Either::Right(view! { <span class="muted">"—"</span> }),
     }

@@ -88,6 +88,12 @@ test('the Backups panel in Horizon shows the console with the Horizon user\'s se
   await row.waitFor();
   await eventually(async () => Number(await row.locator('[role=progressbar]')
     .getAttribute('aria-valuenow', { timeout: 200 }).catch(() => 0)) > 0, { timeout: 20000, what: 'progress' });
+  // Every column fits the panel: the row's Cancel and Delete are there without scrolling sideways.
+  const sideways = await snapshotRows().evaluate((body) => {
+    const wrap = body.closest('.table-wrap');
+    return wrap.scrollWidth - wrap.clientWidth;
+  });
+  assert.ok(sideways <= 1, `the snapshots table is ${sideways} px wider than Horizon's panel`);
   await shot(page, '51-horizon-snapshot-progress');
 
   // The token stays out of every URL: the frame's and each request's.
