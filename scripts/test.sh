@@ -15,6 +15,8 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
 say "formatting and lints (cargo fmt --check, clippy -D warnings, native and wasm)"
 cargo fmt --all --check
+# The fuzz targets are a workspace of their own, which `--all` does not reach.
+rustfmt --check --edition 2021 fuzz/fuzz_targets/*.rs
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --features split -- -D warnings

@@ -303,7 +303,8 @@ pub fn warm_zone_name() {
 /// integer arithmetic because the standard float formatting (`{:.1}`) brings 10 KB of code and
 /// tables into the first load. Past 2^53 a float has no fraction left, and `as` saturates.
 pub fn decimal(x: f64, places: u32) -> String {
-    let scale = 10u64.pow(places.min(9));
+    let places = places.min(9);
+    let scale = 10u64.pow(places);
     let scaled = (x.abs() * scale as f64).round() as u64;
     let mut text = String::new();
     if x < 0.0 && scaled > 0 {
@@ -313,24 +314,32 @@ pub fn decimal(x: f64, places: u32) -> String {
     if scale > 1 {
         let fraction = (scaled % scale).to_string();
         text.push('.');
-        text.extend(std::iter::repeat_n('0', places.min(9) as usize - fraction.len()));
+        text.extend(std::iter::repeat_n('0', places as usize - fraction.len()));
         text.push_str(&fraction);
     }
     text
 }
 
 /// A finite `x` as the shortest text that reads back as the same number (`0.1`, `60000`,
-/// `1e+21`), a JSON number. In the browser by the engine's own `Number.prototype.toString`, for
-/// the reason [`decimal`] gives.
-pub fn shortest_number(x: f64) -> String {
+/// `1e+21`), a JSON number; `None` for NaN and the infinities, which JSON has no text for. In
+/// the browser by the engine's own `Number.prototype.toString`, for the reason [`decimal`]
+/// gives.
+pub fn shortest_number(x: f64) -> Option<String> {
     const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+    if !x.is_finite() {
+        return None;
+    }
     if x.fract() == 0.0 && x.abs() < EXACT {
-        return (x as i64).to_string();
+        return Some((x as i64).to_string());
     }
     #[cfg(target_arch = "wasm32")]
-    return js_sys::Number::from(x).to_string_with_radix(10).map(String::from).unwrap_or_default();
+    return js_sys::Number::from(x)
+        .to_string_with_radix(10)
+        .ok()
+        .map(String::from)
+        .filter(|text| !text.is_empty());
     #[cfg(not(target_arch = "wasm32"))]
-    x.to_string()
+    Some(x.to_string())
 }
 
 /// Bytes in binary units: `42.1 MiB`.
@@ -555,7 +564,8 @@ mod tests {
 
         #[test]
         fn shortest_numbers_read_back_the_same(x in proptest::num::f64::NORMAL | proptest::num::f64::ZERO) {
-            proptest::prop_assert_eq!(shortest_number(x).parse::<f64>().unwrap(), x);
+            let text = shortest_number(x).expect("a finite number has a text");
+            proptest::prop_assert_eq!(text.parse::<f64>().unwrap(), x);
         }
 
         #[test]

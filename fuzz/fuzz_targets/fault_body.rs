@@ -6,7 +6,9 @@ use wlm_console::api::ApiError;
 
 fuzz_target!(|data: &[u8]| {
     let (status, body) = match data.split_first() {
-        Some((first, rest)) => (400 + u16::from(*first), String::from_utf8_lossy(rest).into_owned()),
+        Some((first, rest)) => {
+            (400 + u16::from(*first), String::from_utf8_lossy(rest).into_owned())
+        }
         None => (500, String::new()),
     };
     let error = ApiError::from_response(status, Some("req-fuzz".into()), &body);

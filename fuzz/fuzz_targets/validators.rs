@@ -15,7 +15,8 @@ fuzz_target!(|data: &[u8]| {
     let _ = storage::nfs_export(&text);
     let _ = storage::s3_url(&text);
     let _ = storage::bucket(&text);
-    let rows: Vec<(String, String)> = text.lines().map(|l| (l.to_owned(), l.chars().rev().collect())).collect();
+    let rows: Vec<(String, String)> =
+        text.lines().map(|l| (l.to_owned(), l.chars().rev().collect())).collect();
     let _ = validate::metadata_rows(&rows);
     if let Ok(value) = wlm_console::json::parse(&text) {
         let _ = wlm_console::embed::message::session_from_message(&value, &AppConfig::default());

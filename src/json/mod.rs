@@ -229,10 +229,9 @@ integers_to_json!(u8, u32, u64, i32, i64, usize);
 /// A finite number; NaN and the infinities have no JSON and become `null`.
 impl ToJson for f64 {
     fn to_json(&self) -> Value {
-        if self.is_finite() {
-            Value::Number(Number(crate::format::shortest_number(*self).into()))
-        } else {
-            Value::Null
+        match crate::format::shortest_number(*self) {
+            Some(text) => Value::Number(Number(text.into())),
+            None => Value::Null,
         }
     }
 }
