@@ -232,6 +232,14 @@ test('the console is usable at 768 px wide', async () => {
   await page.locator('table[aria-label="Backup targets"] tbody tr').first().waitFor();
   await shot(page, '06-targets-768');
   assert.ok(await overflow() <= 1, `the page itself does not scroll sideways (${await overflow()}px); wide tables scroll in their frame`);
+  // The areas go in a row above the page, which so keeps the whole width.
+  const nav = await page.getByRole('navigation', { name: 'Main' }).boundingBox();
+  const heading = await page.getByRole('heading', { name: 'Backup targets', level: 1 }).boundingBox();
+  assert.ok(nav.y + nav.height <= heading.y && heading.x < 40, `the areas stand above the page (${JSON.stringify({ nav, heading })})`);
+  await page.goto(emu.url + '/snapshots');
+  await page.locator('table[aria-label="Snapshots"] tbody tr').first().waitFor();
+  await shot(page, '06-snapshots-768');
+  assert.ok(await overflow() <= 1, `the snapshots page does not scroll sideways (${await overflow()}px)`);
 });
 
 test('a deep link opened in a new tab reads config.json from the root, not beside the path', async () => {
