@@ -232,31 +232,36 @@ pub fn now_ms() -> f64 {
 
 /// `YYYY-MM-DD HH:MM:SS` in the browser's time zone; the raw text when it does not parse.
 pub fn local_time(text: &str) -> String {
+    match local_time_parts(text) {
+        (date, Some(clock)) => format!("{date} {clock}"),
+        (raw, None) => raw,
+    }
+}
+
+/// `local_time` as its date and its clock, for a cell that may break between them; the raw text
+/// without a clock when it does not parse.
+pub fn local_time_parts(text: &str) -> (String, Option<String>) {
     match api_time_millis(text) {
-        Some(ms) => format_local(ms),
-        None => text.to_owned(),
+        Some(ms) => {
+            let (date, clock) = format_local(ms);
+            (date, Some(clock))
+        }
+        None => (text.to_owned(), None),
     }
 }
 
 #[cfg(target_arch = "wasm32")]
-fn format_local(ms: f64) -> String {
+fn format_local(ms: f64) -> (String, String) {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date(),
-        d.get_hours(),
-        d.get_minutes(),
-        d.get_seconds()
-    )
+    let date = format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date());
+    (date, format!("{:02}:{:02}:{:02}", d.get_hours(), d.get_minutes(), d.get_seconds()))
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn format_local(ms: f64) -> String {
+fn format_local(ms: f64) -> (String, String) {
     // Native builds (tests) have no browser zone: show UTC.
     let (y, mo, d, h, mi, s) = utc_parts(ms);
-    format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}:{s:02}")
+    (format!("{y:04}-{mo:02}-{d:02}"), format!("{h:02}:{mi:02}:{s:02}"))
 }
 
 /// The browser's zone name for column headers ("Europe/Paris"), or "local time". Read once:
@@ -429,6 +434,9 @@ mod tests {
         // Native builds show UTC; the browser shows its own zone.
         assert_eq!(local_time("2024-03-04T10:59:51.000000"), "2024-03-04 10:59:51");
         assert_eq!(local_time("not a time"), "not a time");
+        let parts = |date: &str, clock: Option<&str>| (date.to_owned(), clock.map(str::to_owned));
+        assert_eq!(local_time_parts("2024-03-04T10:59:51Z"), parts("2024-03-04", Some("10:59:51")));
+        assert_eq!(local_time_parts("last tuesday"), parts("last tuesday", None));
     }
 
     #[test]

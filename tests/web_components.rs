@@ -115,7 +115,7 @@ async fn a_time_reads_as_date_and_clock_and_an_unreadable_one_as_sent() {
     let _handle = mount_to(root.clone(), || {
         view! {
             <Time value=Some("2026-12-03T14:08:41.000000".to_owned())/>
-            <Time value=Some("yesterday-ish".to_owned())/>
+            <Time value=Some("last tuesday, \u{202E}late".to_owned())/>
             <Time value=None/>
         }
     });
@@ -127,7 +127,9 @@ async fn a_time_reads_as_date_and_clock_and_an_unreadable_one_as_sent() {
     let (date, _) = shown.split_once(' ').expect("a date and a clock");
     assert_eq!(text(&find_all(&times[0], ".time__date")[0]), date, "the date never breaks");
     assert_eq!(times[0].get_attribute("datetime").as_deref(), Some("2026-12-03T14:08:41.000000Z"));
-    assert_eq!(text(&times[1]), "yesterday-ish");
+    assert_eq!(text(&times[1]), "last tuesday, \u{202E}late", "as sent");
+    assert!(find_all(&times[1], ".time__date").is_empty(), "not a date: free to wrap");
+    assert_eq!(find_all(&times[1], "bdi").len(), 1, "isolated for direction");
     assert!(text(&root).ends_with('—'), "no time, a dash");
 }
 

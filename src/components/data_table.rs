@@ -149,6 +149,42 @@ pub fn cmp_opt_f64(a: Option<f64>, b: Option<f64>) -> Ordering {
 pub trait TableColumn: SortColumn {
     const ALL: &'static [Self];
     fn header(self) -> String;
+    /// Left out while the table is narrower than its columns (a half-screen window, Horizon's
+    /// panel), so the others and the row's actions fit without a sideways scroll. A line above
+    /// the table names what is left out; the CSV export and the row's own page keep it.
+    fn secondary(self) -> bool {
+        false
+    }
+}
+
+/// How wide a table's columns need: below it, its secondary columns are left out.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TableWidth {
+    /// Secondary columns go below 54rem (the snapshots, the types; style/tables.css).
+    #[default]
+    Standard,
+    /// Secondary columns go below 65rem (the backup targets).
+    Wide,
+}
+
+impl TableWidth {
+    fn class(self) -> &'static str {
+        match self {
+            Self::Standard => "table-wrap",
+            Self::Wide => "table-wrap table-wrap--wide",
+        }
+    }
+}
+
+/// The line above a narrow table that names its secondary columns, in order.
+fn left_out_line(headers: &[String]) -> Option<String> {
+    let (last, rest) = headers.split_last()?;
+    let list =
+        if rest.is_empty() { last.clone() } else { format!("{} and {last}", rest.join(", ")) };
+    let verb = if rest.is_empty() { "is" } else { "are" };
+    Some(format!(
+        "At this width {list} {verb} left out of the table; a wider window, the CSV export and each row's page show them."
+    ))
 }
 
 /// A `<th>` whose button sorts the table; `aria-sort` tells screen readers the state.
@@ -157,6 +193,9 @@ pub fn SortHeader<C: SortColumn>(
     #[prop(into)] label: String,
     column: C,
     sort: SortState<C>,
+    /// Left out while the table is narrow (`TableColumn::secondary`).
+    #[prop(optional)]
+    secondary: bool,
 ) -> impl IntoView {
     let icon = move || match sort.aria_sort(column) {
         "ascending" => "▲",
@@ -164,7 +203,7 @@ pub fn SortHeader<C: SortColumn>(
         _ => "↕",
     };
     view! {
-        <th scope="col" aria-sort=move || sort.aria_sort(column)>
+        <th scope="col" class=("col--secondary", secondary) aria-sort=move || sort.aria_sort(column)>
             <button type="button" class="sort-button" on:click=move |_| sort.toggle(column)>
                 {label}<span class="sort-button__icon" aria-hidden="true">{icon}</span>
             </button>
@@ -193,11 +232,18 @@ pub fn DataTable<C: TableColumn>(
     /// "Export CSV" of the rows as shown.
     #[prop(optional)]
     export: Option<super::CsvExport>,
+    /// How wide the columns need; a row's cells of secondary columns carry `col--secondary`.
+    #[prop(optional)]
+    width: TableWidth,
     /// The body rows.
     children: Children,
 ) -> impl IntoView {
     let colspan = C::ALL.len() + 1 + usize::from(lead.is_some());
-    let header = move |c: &C| view! { <SortHeader label=c.header() column=*c sort/> };
+    let header = move |c: &C| view! { <SortHeader label=c.header() column=*c sort secondary=c.secondary()/> };
+    let secondary: Vec<String> =
+        C::ALL.iter().filter(|c| c.secondary()).map(|c| c.header()).collect();
+    let left_out = left_out_line(&secondary)
+        .map(|line| view! { <p class="table-left-out small muted">{line}</p> });
     let empty = move || {
         (count.get().0 == 0).then(
             || view! { <tr><td colspan=colspan class="data-table__empty">{no_match}</td></tr> },
@@ -210,7 +256,8 @@ pub fn DataTable<C: TableColumn>(
             </p>
             {export.map(|export| view! { <super::CsvButton export/> })}
         </div>
-        <div class="table-wrap">
+        <div class=width.class()>
+            {left_out}
             <table class="data-table" aria-label=label>
                 <thead>
                     <tr>
@@ -228,6 +275,16 @@ pub fn DataTable<C: TableColumn>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_left_out_line_names_every_secondary_column() {
+        let line = |h: &[&str]| left_out_line(&h.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(line(&[]), None);
+        assert!(line(&["Host"]).unwrap().starts_with("At this width Host is left out"));
+        assert!(line(&["Version", "Types", "Created"])
+            .unwrap()
+            .starts_with("At this width Version, Types and Created are left out"));
+    }
 
     #[test]
     fn missing_numbers_sort_last_and_text_ignores_case() {

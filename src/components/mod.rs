@@ -32,7 +32,7 @@ pub use controls::{
 };
 pub use copy_curl::CopyCurl;
 pub use csv_export::{table_csv, CsvButton, CsvExport};
-pub use data_table::{DataTable, SortHeader, SortState, TableColumn};
+pub use data_table::{DataTable, SortHeader, SortState, TableColumn, TableWidth};
 pub use delete_dialog::{DeleteDialog, DeleteSubject};
 pub use error_panel::{ErrorPanel, ProblemPanel};
 pub use field::{on_submit, ErrorsOf, Field, FieldLayout};

@@ -37,18 +37,19 @@ pub fn compact_table<T, V: IntoView + 'static>(
 pub fn Time(#[prop(into)] value: Option<String>) -> impl IntoView {
     match value.filter(|v| !v.trim().is_empty()) {
         Some(raw) => {
-            let shown = crate::format::local_time(&raw);
+            let (date, clock) = crate::format::local_time_parts(&raw);
             let datetime = format!("{}Z", raw.trim_end_matches('Z'));
             // In a narrow table the time goes under the date, never the date cut at a hyphen.
-            let (date, clock) = match shown.split_once(' ') {
-                Some((date, clock)) => (date.to_owned(), format!(" {clock}")),
-                None => (shown, String::new()),
+            // A text that is not a time is the server's: isolated, and free to wrap.
+            let shown = match clock {
+                Some(clock) => {
+                    Either::Left(view! { <span class="time__date">{date}</span>" "{clock} })
+                }
+                None => Either::Right(view! { <bdi class="time__raw">{date}</bdi> }),
             };
-            Either::Left(view! {
-                <time datetime=datetime title=format!("{raw} UTC")>
-                    <span class="time__date">{date}</span>{clock}
-                </time>
-            })
+            Either::Left(
+                view! { <time datetime=datetime title=format!("{raw} UTC")>{shown}</time> },
+            )
         }
         None => Either::Right(view! { <span class="muted">"—"</span> }),
     }

@@ -231,7 +231,8 @@ test('the console is usable at 768 px wide', async () => {
   await page.goto(emu.url + '/backup-targets');
   await page.locator('table[aria-label="Backup targets"] tbody tr').first().waitFor();
   await shot(page, '06-targets-768');
-  assert.ok(await overflow() <= 1, `the page itself does not scroll sideways (${await overflow()}px); wide tables scroll in their frame`);
+  assert.ok(await overflow() <= 1, `the page itself does not scroll sideways (${await overflow()}px)`);
+  await assertNarrowTable(page, 'Backup targets', ['Version', 'Target types', 'Created / updated']);
   // The areas go in a row above the page, which so keeps the whole width.
   const nav = await page.getByRole('navigation', { name: 'Main' }).boundingBox();
   const heading = await page.getByRole('heading', { name: 'Backup targets', level: 1 }).boundingBox();
@@ -240,7 +241,45 @@ test('the console is usable at 768 px wide', async () => {
   await page.locator('table[aria-label="Snapshots"] tbody tr').first().waitFor();
   await shot(page, '06-snapshots-768');
   assert.ok(await overflow() <= 1, `the snapshots page does not scroll sideways (${await overflow()}px)`);
+  await assertNarrowTable(page, 'Snapshots', ['Type', 'Host']);
+  await assertAccessible(page, 'snapshots at 768 px');
+  await page.goto(emu.url + '/target-types');
+  await page.locator('table[aria-label="Backup target types"] tbody tr').first().waitFor();
+  await shot(page, '06-types-768');
+  await assertNarrowTable(page, 'Backup target types', ['Metadata']);
+  // A wide window has every column again, and no line about what is left out.
+  await page.setViewportSize({ width: 1366, height: 900 });
+  const table = page.getByRole('table', { name: 'Backup target types' });
+  await table.getByRole('columnheader', { name: /^Metadata/ }).waitFor();
+  assert.equal(await page.getByText(/left out of the table/).isVisible(), false, 'no line about columns left out');
+  // At 1280 px the targets, the widest table, keep every column by wrapping their cells.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(emu.url + '/backup-targets');
+  const targets = page.getByRole('table', { name: 'Backup targets' });
+  await targets.getByRole('columnheader', { name: /^Version/ }).waitFor();
+  const fit = await targets.evaluate((t) => t.scrollWidth - t.parentElement.clientWidth);
+  assert.ok(fit <= 1, `the targets fit at 1280 px (${fit}px over)`);
 });
+
+/**
+ * A narrow table fits its frame: the `leftOut` columns are gone from its headers (and so from
+ * what a screen reader reads), every row has a cell under each remaining header, and a line
+ * above the table names what is left out.
+ */
+async function assertNarrowTable(page, name, leftOut) {
+  const table = page.getByRole('table', { name });
+  const fit = await table.evaluate((t) => ({ wrap: t.parentElement.clientWidth, table: t.scrollWidth }));
+  assert.ok(fit.table <= fit.wrap + 1, `${name}: the table fits its frame (${JSON.stringify(fit)})`);
+  const headers = await table.getByRole('columnheader').allInnerTexts();
+  for (const column of leftOut) {
+    assert.ok(!headers.some((h) => h.startsWith(column)), `${name}: ${column} is left out (${headers})`);
+  }
+  assert.ok(headers.some((h) => h.startsWith('Actions')), `${name}: the actions stay (${headers})`);
+  const cells = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.cells].filter((c) => c.checkVisibility()).length));
+  assert.ok(cells.every((n) => n === headers.length), `${name}: each row has ${headers.length} cells (${cells})`);
+  const line = await page.getByText(/left out of the table/).innerText();
+  for (const column of leftOut) assert.ok(line.includes(column), `${name}: the line names ${column}: ${line}`);
+}
 
 test('a deep link opened in a new tab reads config.json from the root, not beside the path', async () => {
   // A deployment with its own title and an absolute endpoint, unlike the defaults.

@@ -3,7 +3,7 @@
 use crate::components::data_table::{flag_key, text_key, SortKey};
 use crate::components::{
     table_csv, ApiText, CsvExport, DataTable, EmptyState, MeterKind, ProgressBar, SortState,
-    StatusBadge, TableColumn, Tag, TagKind, Time, CELL_CHARS,
+    StatusBadge, TableColumn, TableWidth, Tag, TagKind, Time, CELL_CHARS,
 };
 use crate::format::{fold_case, local_time, or_dash, search_words, zone_name};
 use crate::models::target_type::type_id_for;
@@ -46,6 +46,9 @@ impl TableColumn for Column {
             Self::Types => "Target types".into(),
             Self::Created => format!("Created / updated ({})", zone_name()),
         }
+    }
+    fn secondary(self) -> bool {
+        matches!(self, Self::Version | Self::Types | Self::Created)
     }
 }
 
@@ -128,7 +131,7 @@ pub fn TargetsTable(
     let row = move |t| view! { <TargetRow target=t types on_set_default on_delete busy/> };
     let body = move || rows.get().into_iter().map(row).collect_view();
     Either::Right(view! {
-        <DataTable label="Backup targets" sort count noun="targets" no_match="No target matches the filter."
+        <DataTable label="Backup targets" sort count width=TableWidth::Wide noun="targets" no_match="No target matches the filter."
             export=CsvExport::new("backup-targets.csv", move || rows.with(|r| table_csv(r.iter(), cell)))>
             {body}
         </DataTable>
@@ -188,9 +191,9 @@ fn TargetRow(
             }}</td>
             <td><StatusBadge status=t.status.clone().unwrap_or_else(|| "unknown".into())/></td>
             <td class="cell--usage">{usage}</td>
-            <td>{or_dash(t.version.as_deref())}</td>
-            <td>{links}</td>
-            <td class="cell--time">
+            <td class:col--secondary=Column::Version.secondary()>{or_dash(t.version.as_deref())}</td>
+            <td class:col--secondary=Column::Types.secondary()>{links}</td>
+            <td class="cell--time" class:col--secondary=Column::Created.secondary()>
                 <Time value=t.created_at.clone()/><br/>
                 <span class="muted small"><Time value=t.updated_at.clone()/></span>
             </td>

@@ -1,9 +1,11 @@
 //! One row of the snapshot table.
 
-use super::table::workload_label;
+use super::table::{workload_label, Column};
 use super::{snapshot_subject, CancelButton};
 use crate::api::ApiError;
-use crate::components::{ApiText, DeleteSubject, ProgressBar, StatusBadge, Tag, Time, CELL_CHARS};
+use crate::components::{
+    ApiText, DeleteSubject, ProgressBar, StatusBadge, TableColumn, Tag, Time, CELL_CHARS,
+};
 use crate::format::or_dash;
 use crate::models::Snapshot;
 use crate::routes;
@@ -84,9 +86,9 @@ pub fn SnapshotRow(
             </td>
             <td><StatusBadge status=s.status().to_owned()/>{stale_note}</td>
             <td class="cell--usage">{progress}</td>
-            <td><Tag text=or_dash(s.snapshot_type.as_deref())/></td>
+            <td class:col--secondary=Column::Kind.secondary()><Tag text=or_dash(s.snapshot_type.as_deref())/></td>
             <td>{workload}</td>
-            <td>{or_dash(s.host.as_deref())}</td>
+            <td class:col--secondary=Column::Host.secondary()>{or_dash(s.host.as_deref())}</td>
             <td class="cell--nowrap"><Time value=s.created_at.clone()/></td>
             <td class="cell--actions">
                 {other_project}

@@ -16,7 +16,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Column {
+pub(super) enum Column {
     Name,
     Status,
     Progress,
@@ -47,6 +47,9 @@ impl TableColumn for Column {
             Self::Host => "Host",
         }
         .to_owned()
+    }
+    fn secondary(self) -> bool {
+        matches!(self, Self::Kind | Self::Host)
     }
 }
 

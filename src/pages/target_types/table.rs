@@ -47,6 +47,9 @@ impl TableColumn for Column {
         };
         header.to_owned()
     }
+    fn secondary(self) -> bool {
+        self == Self::Metadata
+    }
 }
 
 /// A type with the export of its target, when the target list names it.
@@ -185,7 +188,7 @@ fn TypeRow(
             }}</td>
             <td>{t.visibility().label()}</td>
             <td>{projects_cell(&t)}</td>
-            <td>{chips.collect_view()}</td>
+            <td class:col--secondary=Column::Metadata.secondary()>{chips.collect_view()}</td>
             <td><ApiText text=or_dash(t.description.as_deref()) max=CELL_CHARS/></td>
             <td class="cell--nowrap"><Time value=t.created_at.clone()/></td>
             <td class="cell--actions">
