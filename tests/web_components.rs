@@ -171,6 +171,11 @@ async fn progress_bars_clamp_and_write_the_percentage() {
     assert!(text(&root).contains("42 %") && text(&root).contains("Uploading"));
     let fill = find(&root, "[role=progressbar] > div").get_attribute("style").unwrap_or_default();
     assert!(fill.contains("width: 42.4%"), "the bar's width is to a tenth: {fill}");
+    p.set(42.1);
+    settle().await;
+    let fill = find(&root, "[role=progressbar] > div").get_attribute("style").unwrap_or_default();
+    assert!(fill.contains("width: 42.1%"), "a tenth moves the bar: {fill}");
+    assert_eq!(bar.get_attribute("aria-valuenow").as_deref(), Some("42"));
     p.set(150.0);
     settle().await;
     assert_eq!(bar.get_attribute("aria-valuenow").as_deref(), Some("100"));

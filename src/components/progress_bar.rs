@@ -39,7 +39,10 @@ pub fn ProgressBar(
     #[prop(into, optional)]
     detail: MaybeProp<String>,
 ) -> impl IntoView {
-    let clamped = move || percent.get().clamp(0.0, 100.0);
+    // Read once per change of the percent; the whole-number text, shown and announced, only
+    // touches the page when it changes, not on every poll that moves the bar a tenth.
+    let clamped = Memo::new(move |_| percent.get().clamp(0.0, 100.0));
+    let whole = Memo::new(move |_| decimal(clamped.get(), 0));
     // The message comes from the server: isolated, cut to a line or two, whole in the title.
     let detail = move || {
         detail.get().filter(|d| !d.is_empty()).map(|d| {
@@ -49,11 +52,11 @@ pub fn ProgressBar(
     view! {
         <div class="meter">
             <div class="meter__track" role="progressbar" aria-label=label aria-valuemin="0" aria-valuemax="100"
-                aria-valuenow=move || decimal(clamped(), 0)>
-                <div class=move || kind.fill_class(clamped()) style:width=move || format!("{}%", decimal(clamped(), 1))></div>
+                aria-valuenow=whole>
+                <div class=move || kind.fill_class(clamped.get()) style:width=move || format!("{}%", decimal(clamped.get(), 1))></div>
             </div>
             <span class="meter__text">
-                {move || format!("{} %", decimal(clamped(), 0))}<span class="meter__detail">{detail}</span>
+                {move || format!("{} %", whole.get())}<span class="meter__detail">{detail}</span>
             </span>
         </div>
     }
