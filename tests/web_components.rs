@@ -130,6 +130,7 @@ async fn a_time_reads_as_date_and_clock_and_an_unreadable_one_as_sent() {
     assert_eq!(text(&times[1]), "last tuesday, \u{202E}late", "as sent");
     assert!(find_all(&times[1], ".time__date").is_empty(), "not a date: free to wrap");
     assert_eq!(find_all(&times[1], "bdi").len(), 1, "isolated for direction");
+    assert_eq!(times[1].get_attribute("datetime"), None, "no machine-readable time claimed");
     assert!(text(&root).ends_with('—'), "no time, a dash");
 }
 

@@ -38,7 +38,8 @@ pub fn Time(#[prop(into)] value: Option<String>) -> impl IntoView {
     match value.filter(|v| !v.trim().is_empty()) {
         Some(raw) => {
             let (date, clock) = crate::format::local_time_parts(&raw);
-            let datetime = format!("{}Z", raw.trim_end_matches('Z'));
+            // Only a time that parsed is a machine-readable one.
+            let datetime = clock.is_some().then(|| format!("{}Z", raw.trim_end_matches('Z')));
             // In a narrow table the time goes under the date, never the date cut at a hyphen.
             // A text that is not a time is the server's: isolated, and free to wrap.
             let shown = match clock {
