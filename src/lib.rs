@@ -10,6 +10,7 @@ pub mod format;
 pub mod js;
 pub mod json;
 pub mod models;
+pub mod order;
 pub mod pages;
 pub mod routes;
 pub mod session;

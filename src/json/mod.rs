@@ -92,13 +92,18 @@ impl Map {
     }
 
     /// From entries in the order they came, a repeated key keeping its last value.
-    fn from_entries(mut entries: Vec<(String, Value)>) -> Self {
-        // Reversed first, so that the stable sort puts a key's last value first in its run
-        // and `dedup_by` (which keeps the first) keeps that one.
-        entries.reverse();
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
-        entries.dedup_by(|later, kept| later.0 == kept.0);
-        Self(entries)
+    fn from_entries(entries: Vec<(String, Value)>) -> Self {
+        if entries.windows(2).all(|w| w[0].0 < w[1].0) {
+            return Self(entries);
+        }
+        let key = |i: usize| entries[i].0.as_str();
+        let order = crate::order::stable_order(entries.len(), &|a, b| key(a) < key(b));
+        // A run of one key keeps its entries' order, so its last is the value that wins.
+        let kept: Vec<usize> = (0..order.len())
+            .filter(|&n| order.get(n + 1).is_none_or(|&next| key(next) != key(order[n])))
+            .map(|n| order[n])
+            .collect();
+        Self(crate::order::take_in_order(entries, &kept))
     }
 }
 
@@ -347,6 +352,26 @@ mod tests {
         assert_eq!(v["b"].as_f64(), Some(3.0));
         assert_eq!(v["missing"], Value::Null);
         assert_eq!(v["b"]["deeper"], Value::Null, "indexing a number is null, not a panic");
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn an_object_of_many_keys_is_the_map_of_its_last_values(
+            entries in proptest::collection::vec((0u8..40, 0u32..1000), 0..120)
+        ) {
+            let mut expected = std::collections::BTreeMap::new();
+            for &(k, v) in &entries {
+                expected.insert(format!("k{k:02}"), v);
+            }
+            let map: Map = entries
+                .iter()
+                .map(|&(k, v)| (format!("k{k:02}"), json!(v)))
+                .collect();
+            let got: Vec<(String, Value)> = map.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+            let want: Vec<(String, Value)> = expected.into_iter().map(|(k, v)| (k, json!(v))).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
     }
 
     #[test]
