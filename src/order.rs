@@ -20,6 +20,10 @@ pub fn stable_order(len: usize, less: &dyn Fn(usize, usize) -> bool) -> Vec<usiz
             }
         }
     }
+    if len <= RUN {
+        // One run: nothing to merge, so no buffer (most objects in a list are this small).
+        return order;
+    }
     let mut merged = vec![0; len];
     let mut width = RUN;
     while width < len {
