@@ -7,11 +7,9 @@ use crate::embed::{use_embed, EmbedCtx};
 use crate::pages::session::{
     ExpiryBanner, PortalRenewal, ReauthDialog, SessionSummary, SignOutButton,
 };
-use crate::routes::{self, AppRoutes};
+use crate::routes::{self, AppRoutes, NavLink, Route, Router};
 use crate::session::{use_session, SessionCtx};
 use leptos::prelude::*;
-use leptos_router::components::{Router, A};
-use leptos_router::hooks::use_location;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -48,8 +46,8 @@ pub fn Providers(children: Children) -> impl IntoView {
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     let ctx = use_session();
-    let location = use_location();
-    let chrome = move || ctx.is_signed_in() && location.pathname.get() != routes::LOGIN;
+    let route = routes::use_route();
+    let chrome = move || ctx.is_signed_in() && route.get() != Route::Login;
     // Inside a portal, the portal shows who is signed in where, and renews the session.
     let embedded = move || use_embed().is_some_and(|e| e.active.get());
     // Asked by the expiry banner, answered by the dialog.
@@ -100,11 +98,11 @@ fn SideNav() -> impl IntoView {
     view! {
         <nav class="side-nav" aria-label="Main">
             <ul class="side-nav__list">
-                <li><A href=routes::OVERVIEW>"Overview"</A></li>
-                <li><A href=routes::BACKUP_TARGETS>"Backup targets"</A></li>
-                <li><A href=routes::TARGET_TYPES>"Target types"</A></li>
-                <li><A href=routes::TYPE_ACCESS>"Type access"</A></li>
-                <li><A href=routes::SNAPSHOTS>"Snapshots"</A></li>
+                <li><NavLink href=routes::OVERVIEW>"Overview"</NavLink></li>
+                <li><NavLink href=routes::BACKUP_TARGETS>"Backup targets"</NavLink></li>
+                <li><NavLink href=routes::TARGET_TYPES>"Target types"</NavLink></li>
+                <li><NavLink href=routes::TYPE_ACCESS>"Type access"</NavLink></li>
+                <li><NavLink href=routes::SNAPSHOTS>"Snapshots"</NavLink></li>
             </ul>
         </nav>
     }

@@ -7,7 +7,6 @@ mod support;
 
 use leptos::mount::mount_to;
 use leptos::prelude::*;
-use leptos_router::components::Router;
 use support::*;
 use wasm_bindgen_test::*;
 use wlm_console::app::Providers;
@@ -18,6 +17,7 @@ use wlm_console::models::overview::Thresholds;
 use wlm_console::models::progress_track::ProgressTrack;
 use wlm_console::models::{Snapshot, Workload};
 use wlm_console::pages::overview::RunningNow;
+use wlm_console::routes::Router;
 
 wasm_bindgen_test_configure!(run_in_browser);
 

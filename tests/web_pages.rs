@@ -6,7 +6,6 @@ mod support;
 
 use leptos::mount::mount_to;
 use leptos::prelude::*;
-use leptos_router::components::Router;
 use std::collections::{HashMap, HashSet};
 use support::*;
 use wasm_bindgen::JsCast;
@@ -18,6 +17,7 @@ use wlm_console::pages::backup_targets::BackupTargetCreatePage;
 use wlm_console::pages::login::LoginPage;
 use wlm_console::pages::snapshots::poller::PollStatus;
 use wlm_console::pages::snapshots::{CancelSnapshots, SnapshotDetail, SnapshotsTable};
+use wlm_console::routes::Router;
 use wlm_console::session::{self, Session};
 
 wasm_bindgen_test_configure!(run_in_browser);

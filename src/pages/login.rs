@@ -4,24 +4,19 @@ use crate::components::Loading;
 use crate::config::use_config;
 use crate::embed::use_embed;
 use crate::pages::sign_in::{Purpose, SignInForms};
-use crate::routes::use_next;
+use crate::routes::{self, use_next};
 use crate::session::{use_session, Session};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let ctx = use_session();
-    let navigate = use_navigate();
+    let router = routes::use_router();
     let next = use_next();
     // Signed in here, or by the portal that frames the console: on to where the admin was going.
     Effect::new(move |_| {
         if ctx.is_signed_in() {
-            navigate(
-                &next.get_untracked(),
-                NavigateOptions { replace: true, ..Default::default() },
-            );
+            router.replace(&next.get_untracked());
         }
     });
     let on_session = Callback::new(move |session: Session| ctx.sign_in(session));

@@ -7,6 +7,7 @@
 //! (debug builds, tests) the same routes call the page directly, so both builds share one route
 //! tree.
 
+use super::Route;
 use crate::api::ApiRequest;
 use crate::components::ProblemPanel;
 use crate::pages::backup_targets::{
@@ -23,7 +24,6 @@ use crate::pages::target_types::{
 };
 use crate::session::use_session;
 use leptos::prelude::*;
-use leptos_router::LazyRoute;
 
 /// The chunk of a page did not arrive (network down, server gone). The loader keeps no failure,
 /// so the next attempt fetches it again.
@@ -68,18 +68,11 @@ impl Area {
 
     /// The area whose pages live at `path` (a path of this module's routes).
     pub fn of_path(path: &str) -> Option<Area> {
-        use super::{BACKUP_TARGETS, HOME, OVERVIEW, SNAPSHOTS, TARGET_TYPES, TYPE_ACCESS};
-        let under = |root: &str| {
-            path.strip_prefix(root).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
-        };
-        match () {
-            _ if under(SNAPSHOTS) => Some(Area::Snapshots),
-            _ if under(BACKUP_TARGETS) => Some(Area::BackupTargets),
-            _ if under(TARGET_TYPES) || under(TYPE_ACCESS) => Some(Area::TargetTypes),
-            _ if under(OVERVIEW) => Some(Area::Overview),
+        match super::match_path(path).0 {
+            Route::Page(page) => Some(page.area()),
             // The root redirects home.
-            _ if path == "/" || path.is_empty() => Area::of_path(HOME),
-            _ => None,
+            Route::Root => Area::of_path(super::HOME),
+            Route::Login | Route::NotFound => None,
         }
     }
 
@@ -142,50 +135,71 @@ fn send_early(reads: fn() -> Vec<ApiRequest>) {
     }
 }
 
-/// `Route => chunk: view_fn(Page) [reads page_reads]`: a route type whose view is `Page`,
-/// loaded with `chunk`, whose opening reads (if given) leave before the chunk arrives.
+/// `Page in Area, chunk: view_fn(Component) [reads page_reads]`: a signed-in page drawn by
+/// `Component`, loaded with its area's `chunk`, whose opening reads (if given) leave before the
+/// chunk arrives.
 macro_rules! lazy_pages {
-    ($($route:ident => $chunk:ident : $view_fn:ident ($page:ident) $(reads $reads:path)?),* $(,)?) => {$(
-        #[cfg_attr(
-            feature = "split",
-            leptos::wasm_split::wasm_split($chunk, fallible, wasm_split_path = ::leptos::wasm_split)
-        )]
-        fn $view_fn() -> Result<AnyView, ChunkNotLoaded> {
-            Ok(view! { <$page/> }.into_any())
+    ($($variant:ident in $area:ident, $chunk:ident : $view_fn:ident ($page:ident) $(reads $reads:path)?),* $(,)?) => {
+        /// Every page behind the sign-in.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Page {
+            $($variant),*
         }
 
-        pub struct $route;
+        $(
+            #[cfg_attr(
+                feature = "split",
+                leptos::wasm_split::wasm_split($chunk, fallible, wasm_split_path = ::leptos::wasm_split)
+            )]
+            fn $view_fn() -> Result<AnyView, ChunkNotLoaded> {
+                Ok(view! { <$page/> }.into_any())
+            }
+        )*
 
-        impl LazyRoute for $route {
-            fn data() -> Self {
-                $(send_early($reads);)?
-                $route
+        impl Page {
+            pub fn area(self) -> Area {
+                match self {
+                    $(Page::$variant => Area::$area),*
+                }
             }
 
-            async fn view(_: Self) -> AnyView {
-                #[cfg(feature = "split")]
-                let view = $view_fn().await;
-                #[cfg(not(feature = "split"))]
-                let view = $view_fn();
+            /// Sends the reads the page opens with (see `send_early`).
+            pub fn send_early_reads(self) {
+                match self {
+                    $(Page::$variant => { $(send_early($reads);)? })*
+                }
+            }
+
+            /// The page, once its chunk is here; in place of it, why it is not.
+            pub async fn view(self) -> AnyView {
+                let view = match self {
+                    $(Page::$variant => {
+                        #[cfg(feature = "split")]
+                        let view = $view_fn().await;
+                        #[cfg(not(feature = "split"))]
+                        let view = $view_fn();
+                        view
+                    })*
+                };
                 view.unwrap_or_else(|_| view! { <ChunkFailed/> }.into_any())
             }
         }
-    )*};
+    };
 }
 
 lazy_pages! {
-    OverviewRoute => overview: overview_view(OverviewPage) reads overview_page_reads,
-    BackupTargetsRoute => backup_targets: backup_targets_view(BackupTargetsPage) reads backup_targets_page_reads,
-    BackupTargetCreateRoute => backup_targets: backup_target_create_view(BackupTargetCreatePage),
-    BackupTargetDetailRoute => backup_targets: backup_target_detail_view(BackupTargetDetailPage),
-    TargetTypesRoute => target_types: target_types_view(TargetTypesPage) reads target_types_page_reads,
-    TargetTypeCreateRoute => target_types: target_type_create_view(TargetTypeCreatePage),
-    TargetTypeDetailRoute => target_types: target_type_detail_view(TargetTypeDetailPage),
-    TargetTypeEditRoute => target_types: target_type_edit_view(TargetTypeEditPage),
-    TypeAccessRoute => target_types: type_access_view(TypeAccessPage) reads type_access_page_reads,
-    SnapshotsRoute => snapshots: snapshots_view(SnapshotsPage) reads snapshots_page_reads,
-    TakeSnapshotRoute => snapshots: take_snapshot_view(TakeSnapshotPage),
-    SnapshotDetailRoute => snapshots: snapshot_detail_view(SnapshotDetailPage) reads snapshot_detail_page_reads,
+    Overview in Overview, overview: overview_view(OverviewPage) reads overview_page_reads,
+    BackupTargets in BackupTargets, backup_targets: backup_targets_view(BackupTargetsPage) reads backup_targets_page_reads,
+    BackupTargetCreate in BackupTargets, backup_targets: backup_target_create_view(BackupTargetCreatePage),
+    BackupTargetDetail in BackupTargets, backup_targets: backup_target_detail_view(BackupTargetDetailPage),
+    TargetTypes in TargetTypes, target_types: target_types_view(TargetTypesPage) reads target_types_page_reads,
+    TargetTypeCreate in TargetTypes, target_types: target_type_create_view(TargetTypeCreatePage),
+    TargetTypeDetail in TargetTypes, target_types: target_type_detail_view(TargetTypeDetailPage),
+    TargetTypeEdit in TargetTypes, target_types: target_type_edit_view(TargetTypeEditPage),
+    TypeAccess in TargetTypes, target_types: type_access_view(TypeAccessPage) reads type_access_page_reads,
+    Snapshots in Snapshots, snapshots: snapshots_view(SnapshotsPage) reads snapshots_page_reads,
+    TakeSnapshot in Snapshots, snapshots: take_snapshot_view(TakeSnapshotPage),
+    SnapshotDetail in Snapshots, snapshots: snapshot_detail_view(SnapshotDetailPage) reads snapshot_detail_page_reads,
 }
 
 #[cfg(test)]

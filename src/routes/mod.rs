@@ -10,18 +10,15 @@ use crate::session::use_session;
 use lazy::*;
 
 pub use lazy::preload_page_at;
-use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, Routes};
-use leptos_router::hooks::{use_location, use_params_map, use_query, use_url};
-use leptos_router::location::Url;
-use leptos_router::params::{Params, ParamsMap};
-use leptos_router::{path, Lazy, NavigateOptions};
+use leptos::tachys::reactive_graph::OwnedView;
 
 mod lazy;
 mod next;
+mod router;
 
 pub use next::safe_next;
+pub use router::{decode_component, use_router, Location, NavLink, Router, RouterCtx};
 
 pub const LOGIN: &str = "/login";
 pub const OVERVIEW: &str = "/overview";
@@ -74,89 +71,150 @@ pub fn login_then(next: &str) -> String {
     format!("{LOGIN}?next={}", encode_segment(next))
 }
 
-fn id_in(params: &ParamsMap) -> String {
-    params.get("id").unwrap_or_default()
+/// What an address opens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Route {
+    Login,
+    /// The bare origin, which sends a signed-in admin home.
+    Root,
+    Page(Page),
+    NotFound,
+}
+
+/// The signed-in pages by path pattern; `:id` is one segment. A fixed path comes before the
+/// pattern it would also match.
+const PAGES: [(&str, Page); 12] = [
+    (OVERVIEW, Page::Overview),
+    (BACKUP_TARGETS, Page::BackupTargets),
+    (NEW_BACKUP_TARGET, Page::BackupTargetCreate),
+    ("/backup-targets/:id", Page::BackupTargetDetail),
+    (TARGET_TYPES, Page::TargetTypes),
+    (NEW_TARGET_TYPE, Page::TargetTypeCreate),
+    ("/target-types/:id", Page::TargetTypeDetail),
+    ("/target-types/:id/edit", Page::TargetTypeEdit),
+    (TYPE_ACCESS, Page::TypeAccess),
+    (SNAPSHOTS, Page::Snapshots),
+    (TAKE_SNAPSHOT, Page::TakeSnapshot),
+    ("/snapshots/:id", Page::SnapshotDetail),
+];
+
+/// The route at `path` (as the address bar has it, one trailing slash or none) and its `:id`,
+/// decoded ("" where the route has none).
+pub fn match_path(path: &str) -> (Route, String) {
+    let path = path.strip_suffix('/').filter(|p| !p.is_empty()).unwrap_or(path);
+    match path {
+        "" | "/" => return (Route::Root, String::new()),
+        LOGIN => return (Route::Login, String::new()),
+        _ => {}
+    }
+    for (pattern, page) in PAGES {
+        let mut id = "";
+        let mut segments = path.split('/');
+        let same = pattern.split('/').all(|want| match (want, segments.next()) {
+            (":id", Some(seg)) if !seg.is_empty() => {
+                id = seg;
+                true
+            }
+            (want, Some(seg)) => want == seg,
+            (_, None) => false,
+        });
+        if same && segments.next().is_none() {
+            return (Route::Page(page), decode_component(id, false));
+        }
+    }
+    (Route::NotFound, String::new())
+}
+
+/// What the current address opens.
+pub fn use_route() -> Memo<Route> {
+    let location = use_router().location();
+    Memo::new(move |_| location.with(|l| match_path(&l.path).0))
+}
+
+/// The address a page was opened at, following it while that page stays open; the page being
+/// left keeps its own while the next one loads, so it reads nothing for an address not its own.
+#[derive(Clone, Copy)]
+struct PageAddress(RwSignal<Location>);
+
+/// The address of the page this is called in (the console's, outside a page).
+fn page_location() -> Signal<Location> {
+    match use_context::<PageAddress>() {
+        Some(PageAddress(address)) => address.into(),
+        None => use_router().location(),
+    }
 }
 
 /// The `:id` of the current route.
 pub fn use_id() -> Memo<String> {
-    let params = use_params_map();
-    Memo::new(move |_| params.with(id_in))
+    let location = page_location();
+    Memo::new(move |_| location.with(|l| match_path(&l.path).1))
 }
 
 /// The `:id` of the route being opened, read once (for its early reads).
 pub fn id_now() -> String {
-    use_params_map().with_untracked(id_in)
+    match_path(&use_router().location_now().path).1
 }
 
-/// The snapshot filters in `url`'s query, under the API's own parameter names.
-fn snapshot_filter_in(url: &Url) -> SnapshotFilter {
-    let query = url.search_params();
+/// The snapshot filters in `location`'s query, under the API's own parameter names.
+fn snapshot_filter_in(location: &Location) -> SnapshotFilter {
     let keys = ["workload_id", "host", "date_from", "date_to", "all", "status"];
-    SnapshotFilter::from_pairs(keys.into_iter().filter_map(|k| Some((k, query.get_str(k)?))))
+    let pairs: Vec<(&str, String)> =
+        keys.into_iter().filter_map(|k| Some((k, location.query_value(k)?))).collect();
+    SnapshotFilter::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())))
 }
 
 /// The snapshot filters as the page's URL holds them.
 pub fn use_snapshot_filter() -> Memo<SnapshotFilter> {
-    let url = use_url();
-    Memo::new(move |_| url.with(snapshot_filter_in))
+    let location = page_location();
+    Memo::new(move |_| location.with(snapshot_filter_in))
 }
 
 /// The snapshot filters of the URL being opened, read once (for its early reads).
 pub fn snapshot_filter_now() -> SnapshotFilter {
-    use_url().with_untracked(snapshot_filter_in)
-}
-
-#[derive(Params, Clone, Debug, PartialEq)]
-struct OverviewQuery {
-    stall_minutes: Option<String>,
-    coverage_hours: Option<String>,
+    snapshot_filter_in(&use_router().location_now())
 }
 
 /// The overview's thresholds as its URL holds them.
 pub fn use_thresholds() -> Memo<Thresholds> {
-    let query = use_query::<OverviewQuery>();
+    let location = page_location();
     Memo::new(move |_| {
-        query.with(|q| match q {
-            Ok(q) => Thresholds::from_url(q.stall_minutes.as_deref(), q.coverage_hours.as_deref()),
-            Err(_) => Thresholds::default(),
+        location.with(|l| {
+            let value = |key| l.query_value(key);
+            Thresholds::from_url(
+                value("stall_minutes").as_deref(),
+                value("coverage_hours").as_deref(),
+            )
         })
     })
 }
 
-#[derive(Params, Clone, Debug, PartialEq)]
-struct LoginQuery {
-    next: Option<String>,
-}
-
 /// Where to go after signing in: the `next` of the login URL when it is safe.
 pub fn use_next() -> Signal<String> {
-    let query = use_query::<LoginQuery>();
-    Signal::derive(move || safe_next(query.with(|q| q.as_ref().ok().and_then(|q| q.next.clone()))))
+    let location = use_router().location();
+    Signal::derive(move || safe_next(location.with(|l| l.query_value("next"))))
 }
 
-/// The route tree: the login page, and every other page behind the session guard.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Screen {
+    Login,
+    SignedIn,
+    NotFound,
+}
+
+/// The login page, the signed-in pages behind the session guard, and "not found".
 #[component]
 pub fn AppRoutes() -> impl IntoView {
-    view! {
-        <Routes fallback=NotFound>
-            <Route path=path!("/login") view=LoginPage/>
-            <ParentRoute path=path!("") view=SignedIn>
-                <Route path=path!("") view=|| view! { <Redirect path=HOME/> }/>
-                <Route path=path!("/overview") view={Lazy::<OverviewRoute>::new()}/>
-                <Route path=path!("/backup-targets") view={Lazy::<BackupTargetsRoute>::new()}/>
-                <Route path=path!("/backup-targets/new") view={Lazy::<BackupTargetCreateRoute>::new()}/>
-                <Route path=path!("/backup-targets/:id") view={Lazy::<BackupTargetDetailRoute>::new()}/>
-                <Route path=path!("/target-types") view={Lazy::<TargetTypesRoute>::new()}/>
-                <Route path=path!("/target-types/new") view={Lazy::<TargetTypeCreateRoute>::new()}/>
-                <Route path=path!("/target-types/:id") view={Lazy::<TargetTypeDetailRoute>::new()}/>
-                <Route path=path!("/target-types/:id/edit") view={Lazy::<TargetTypeEditRoute>::new()}/>
-                <Route path=path!("/type-access") view={Lazy::<TypeAccessRoute>::new()}/>
-                <Route path=path!("/snapshots") view={Lazy::<SnapshotsRoute>::new()}/>
-                <Route path=path!("/snapshots/new") view={Lazy::<TakeSnapshotRoute>::new()}/>
-                <Route path=path!("/snapshots/:id") view={Lazy::<SnapshotDetailRoute>::new()}/>
-            </ParentRoute>
-        </Routes>
+    let route = use_route();
+    // Moving between signed-in pages keeps the guard.
+    let screen = Memo::new(move |_| match route.get() {
+        Route::Login => Screen::Login,
+        Route::Root | Route::Page(_) => Screen::SignedIn,
+        Route::NotFound => Screen::NotFound,
+    });
+    move || match screen.get() {
+        Screen::Login => view! { <LoginPage/> }.into_any(),
+        Screen::SignedIn => view! { <SignedIn/> }.into_any(),
+        Screen::NotFound => view! { <NotFound/> }.into_any(),
     }
 }
 
@@ -165,24 +223,73 @@ pub fn AppRoutes() -> impl IntoView {
 #[component]
 fn SignedIn() -> impl IntoView {
     let ctx = use_session();
-    let location = use_location();
+    let router = use_router();
     // Only a change between signed in and out re-renders; a renewed token keeps the page.
     let signed_in = Memo::new(move |_| ctx.is_signed_in());
     Effect::new(move |_| {
+        let here = router.location_now();
         if signed_in.get() {
             prefetch_areas();
+        } else if matches!(match_path(&here.path).0, Route::Root | Route::Page(_)) {
+            // Not when the admin signed out and is on the way to the login page already.
+            router.replace(&login_then(&here.href()));
         }
     });
+    move || signed_in.get().then(|| view! { <PageOutlet/> })
+}
+
+/// The signed-in page at the current address. A page loads with its area's chunk while the one
+/// it replaces stays on screen; an address of the same page (new filters, another `:id`) goes to
+/// the open page instead of opening it again.
+#[component]
+fn PageOutlet() -> impl IntoView {
+    let router = use_router();
+    let outlet = Owner::current().unwrap_or_default();
+    // The page last asked for (shown or still loading) and its address.
+    let latest = StoredValue::new(None::<(Page, RwSignal<Location>)>);
+    let arrived = StoredValue::new_local(None::<AnyView>);
+    let arrivals = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        let location = router.location().get();
+        let page = match match_path(&location.path).0 {
+            Route::Page(page) => page,
+            Route::Root => return router.replace(HOME),
+            Route::Login | Route::NotFound => return,
+        };
+        let open = latest.get_value().filter(|(open, _)| *open == page);
+        let location = match open.map(|(_, address)| address.try_set(location.clone())) {
+            // Taken by the open page.
+            Some(None) => return,
+            _ => location,
+        };
+        // The page's owner goes with its view: leaving the page disposes of what it started.
+        let owner = outlet.child();
+        let address = owner.with(|| {
+            let address = RwSignal::new(location);
+            provide_context(PageAddress(address));
+            address
+        });
+        latest.set_value(Some((page, address)));
+        owner.with(|| {
+            untrack(|| {
+                page.send_early_reads();
+                let owner = owner.clone();
+                leptos::task::spawn_local_scoped(async move {
+                    let view = page.view().await;
+                    // A later address has asked for another page meanwhile: this one is dropped.
+                    let current = latest.try_get_value().flatten().map(|(_, a)| a);
+                    if current == Some(address) {
+                        let view = OwnedView::new_with_owner(view, owner).into_any();
+                        arrived.try_set_value(Some(view));
+                        arrivals.try_update(|n| *n = n.wrapping_add(1));
+                    }
+                });
+            })
+        });
+    });
     move || {
-        if signed_in.get() {
-            return Either::Left(view! { <Outlet/> });
-        }
-        let search = location.search.get_untracked();
-        let search = search.trim_start_matches('?');
-        let path = location.pathname.get_untracked();
-        let here = if search.is_empty() { path } else { format!("{path}?{search}") };
-        let options = NavigateOptions { replace: true, ..Default::default() };
-        Either::Right(view! { <Redirect path=login_then(&here) options/> })
+        arrivals.track();
+        arrived.try_update_value(Option::take).flatten()
     }
 }
 
@@ -207,9 +314,51 @@ mod tests {
     }
 
     #[test]
+    fn every_address_opens_its_page() {
+        let at = |path: &str| match_path(path);
+        let page = |p: Page, id: &str| (Route::Page(p), id.to_owned());
+        assert_eq!(at("/"), (Route::Root, String::new()));
+        assert_eq!(at(""), (Route::Root, String::new()));
+        assert_eq!(at(LOGIN), (Route::Login, String::new()));
+        assert_eq!(at("/login/"), (Route::Login, String::new()));
+        assert_eq!(at(OVERVIEW), page(Page::Overview, ""));
+        assert_eq!(at("/snapshots/"), page(Page::Snapshots, ""));
+        assert_eq!(at(TAKE_SNAPSHOT), page(Page::TakeSnapshot, ""));
+        assert_eq!(at(&snapshot("a/b c")), page(Page::SnapshotDetail, "a/b c"));
+        assert_eq!(at(NEW_BACKUP_TARGET), page(Page::BackupTargetCreate, ""));
+        assert_eq!(at(&backup_target("new ")), page(Page::BackupTargetDetail, "new "));
+        assert_eq!(at(&target_type("t1")), page(Page::TargetTypeDetail, "t1"));
+        assert_eq!(at(&edit_target_type("t1")), page(Page::TargetTypeEdit, "t1"));
+        assert_eq!(at(NEW_TARGET_TYPE), page(Page::TargetTypeCreate, ""));
+        assert_eq!(at(TYPE_ACCESS), page(Page::TypeAccess, ""));
+        assert_eq!(at(BACKUP_TARGETS), page(Page::BackupTargets, ""));
+        assert_eq!(at(TARGET_TYPES), page(Page::TargetTypes, ""));
+        for unknown in
+            ["/snapshotsx", "/snapshots/a/b", "/snapshots//", "/target-types/t1/x", "/v1"]
+        {
+            assert_eq!(at(unknown).0, Route::NotFound, "{unknown}");
+        }
+    }
+
+    #[test]
     fn ids_are_encoded_as_one_path_segment() {
         assert_eq!(snapshot("a/b c"), "/snapshots/a%2Fb%20c");
         assert_eq!(edit_target_type("t1"), "/target-types/t1/edit");
         assert_eq!(login_then("/snapshots?host=x"), "/login?next=%2Fsnapshots%3Fhost%3Dx");
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever an id holds, its page's address opens that page with that id.
+        #[test]
+        fn an_id_survives_its_address(id in "\\PC{1,40}") {
+            prop_assert_eq!(match_path(&snapshot(&id)), (Route::Page(Page::SnapshotDetail), id.clone()));
+            prop_assert_eq!(match_path(&edit_target_type(&id)), (Route::Page(Page::TargetTypeEdit), id));
+        }
     }
 }

@@ -1,6 +1,8 @@
 //! Where sign-in returns to: only this console's own pages.
 
-use super::{BACKUP_TARGETS, HOME, OVERVIEW, SNAPSHOTS, TARGET_TYPES, TYPE_ACCESS};
+use super::{
+    decode_component, BACKUP_TARGETS, HOME, OVERVIEW, SNAPSHOTS, TARGET_TYPES, TYPE_ACCESS,
+};
 
 /// The signed-in areas a `next` may lead back to.
 const AREAS: [&str; 5] = [OVERVIEW, BACKUP_TARGETS, TARGET_TYPES, TYPE_ACCESS, SNAPSHOTS];
@@ -32,23 +34,7 @@ pub fn safe_next(next: Option<String>) -> String {
 fn percent_decoded(text: &str) -> String {
     let mut current = text.to_owned();
     for _ in 0..3 {
-        let bytes = current.as_bytes();
-        let mut out = Vec::with_capacity(bytes.len());
-        let mut i = 0;
-        while i < bytes.len() {
-            let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
-            match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
-                (b'%', Some(byte)) => {
-                    out.push(byte);
-                    i += 3;
-                }
-                (b, _) => {
-                    out.push(b);
-                    i += 1;
-                }
-            }
-        }
-        let next = String::from_utf8_lossy(&out).into_owned();
+        let next = decode_component(&current, false);
         if next == current {
             break;
         }

@@ -60,6 +60,46 @@ test('sign in, visit the three areas, sign out', async () => {
   assert.deepEqual(page.errors, []);
 });
 
+test('Back and Forward walk the pages and their filters in the same document; the skip link stays put', async () => {
+  const page = await newPage(browser);
+  await signIn(page, emu.url);
+  await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
+  // A mark on the window, which a reload would lose.
+  await page.evaluate(() => { window.wlmSameDocument = true; });
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Snapshots' }).click();
+  const table = page.getByRole('table', { name: 'Snapshots' });
+  await table.locator('tbody tr').first().waitFor();
+  await page.getByLabel('Host', { exact: true }).fill('TVM1');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await page.waitForURL(/\/snapshots\?host=TVM1$/);
+  const first = table.locator('tbody tr a').first();
+  const name = (await first.innerText()).trim();
+  await first.click();
+  await page.getByRole('heading', { name, level: 1 }).waitFor();
+  assert.match(new URL(page.url()).pathname, /^\/snapshots\/[^/]+$/);
+
+  await page.goBack();
+  await page.waitForURL(/\/snapshots\?host=TVM1$/);
+  await table.locator('tbody tr').first().waitFor();
+  assert.equal(await page.getByLabel('Host', { exact: true }).inputValue(), 'TVM1', 'the filter form follows the URL');
+  await page.goBack();
+  await page.waitForURL(/\/snapshots$/);
+  await page.goBack();
+  await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
+  assert.equal(await nav.locator('a[aria-current="page"]').innerText(), 'Overview');
+  await page.goForward();
+  await page.getByRole('heading', { name: 'Snapshots', level: 1 }).waitFor();
+  assert.equal(await nav.locator('a[aria-current="page"]').innerText(), 'Snapshots');
+
+  // The skip link is the browser's: focus moves to the main landmark, the page stays.
+  await page.getByRole('link', { name: 'Skip to main content' }).press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+  await page.getByRole('heading', { name: 'Snapshots', level: 1 }).waitFor();
+  assert.equal(await page.evaluate(() => window.wlmSameDocument), true, 'never reloaded');
+  assert.deepEqual(page.errors, []);
+});
+
 test('the sign-in page fetches no page code; a deep link fetches its area; the other areas follow in the background', async () => {
   const page = await newPage(browser);
   const wasm = [];

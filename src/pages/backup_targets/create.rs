@@ -11,8 +11,6 @@ use crate::models::new_backup_target::TargetField;
 use crate::models::{FieldErrors, NewBackupTarget, TargetKind};
 use crate::routes;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 use std::time::Duration;
 
 /// Seconds since `running` turned true, so a long request shows it is still working.
@@ -32,7 +30,7 @@ fn elapsed_seconds(running: Memo<bool>) -> RwSignal<u32> {
 #[component]
 pub fn BackupTargetCreatePage() -> impl IntoView {
     let toasts = use_toasts();
-    let navigate = use_navigate();
+    let router = routes::use_router();
     let kind = RwSignal::new(TargetKind::Nfs);
     let [export, url, bucket, btt_name] = std::array::from_fn(|_| RwSignal::new(String::new()));
     let (is_default, immutable) = (RwSignal::new(false), RwSignal::new(false));
@@ -44,7 +42,7 @@ pub fn BackupTargetCreatePage() -> impl IntoView {
         |client, new: NewBackupTarget| async move { create_backup_target(&client, &new).await },
         move |_, target| {
             toasts.success(format!("Backup target {} created.", target.export()));
-            navigate(&routes::backup_target(&target.id), NavigateOptions::default());
+            router.go(&routes::backup_target(&target.id));
         },
     );
     let pending = create.pending();

@@ -16,8 +16,6 @@ use crate::models::{BackupTarget, KeyValue, TargetType, TargetTypeRef};
 use crate::routes::{self, use_id};
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 #[component]
 pub fn BackupTargetDetailPage() -> impl IntoView {
@@ -34,9 +32,8 @@ pub fn BackupTargetDetailPage() -> impl IntoView {
         },
     );
     let to_delete = RwSignal::new(None::<DeleteSubject>);
-    let navigate = use_navigate();
-    let on_deleted =
-        Callback::new(move |_| navigate(routes::BACKUP_TARGETS, NavigateOptions::default()));
+    let router = routes::use_router();
+    let on_deleted = Callback::new(move |_| router.go(routes::BACKUP_TARGETS));
     view! {
         <section class="page">
             <Breadcrumb area="Backup targets" href=routes::BACKUP_TARGETS here="Detail"/>

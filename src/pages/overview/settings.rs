@@ -6,12 +6,10 @@ use crate::models::overview::{OverviewField, OverviewSettings, Thresholds};
 use crate::models::FieldErrors;
 use crate::routes;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 #[component]
 pub fn ThresholdsForm(thresholds: Memo<Thresholds>) -> impl IntoView {
-    let navigate = use_navigate();
+    let router = routes::use_router();
     let t0 = thresholds.get_untracked();
     let stall = RwSignal::new(t0.stall_minutes.to_string());
     let coverage = RwSignal::new(t0.coverage_hours.to_string());
@@ -21,8 +19,7 @@ pub fn ThresholdsForm(thresholds: Memo<Thresholds>) -> impl IntoView {
         coverage_hours: coverage.get_untracked(),
     };
     let apply = on_submit(Signal::from(false), errors, read, move |s: OverviewSettings| {
-        let options = NavigateOptions { replace: true, ..Default::default() };
-        navigate(&routes::overview(s.thresholds()), options);
+        router.replace(&routes::overview(s.thresholds()));
     });
     view! {
         <form class="toolbar" aria-label="Overview thresholds" on:submit=apply novalidate>

@@ -6,8 +6,6 @@ use crate::routes;
 use crate::session::{use_session, Session};
 use futures::future::select;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 /// How long sign-out waits for Keystone before leaving anyway.
 const REVOKE_WAIT_MS: u32 = 5_000;
@@ -25,7 +23,7 @@ async fn revoke(session: Option<Session>) {
 #[component]
 pub fn SignOutButton(#[prop(into)] class: String) -> impl IntoView {
     let ctx = use_session();
-    let navigate = use_navigate();
+    let router = routes::use_router();
     let leaving = RwSignal::new(false);
     let on_click = move |_| {
         if leaving.get_untracked() {
@@ -33,11 +31,10 @@ pub fn SignOutButton(#[prop(into)] class: String) -> impl IntoView {
         }
         leaving.set(true);
         let session = ctx.session.get_untracked();
-        let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             revoke(session).await;
             ctx.sign_out(Some("You signed out.".to_owned()));
-            navigate(routes::LOGIN, NavigateOptions::default());
+            router.go(routes::LOGIN);
         });
     };
     view! {

@@ -18,8 +18,6 @@ use crate::models::Snapshot;
 use crate::routes::{self, use_id};
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 use std::collections::HashSet;
 
 /// The reads the page opens with, for its route to send while the page's code arrives.
@@ -43,9 +41,8 @@ pub fn SnapshotDetailPage() -> impl IntoView {
     let live = use_snapshot_poller(rows, Signal::from(HashSet::new()), None);
     let cancel = CancelSnapshots::new(rows);
     let to_delete = RwSignal::new(None::<DeleteSubject>);
-    let navigate = use_navigate();
-    let on_deleted =
-        Callback::new(move |_| navigate(routes::SNAPSHOTS, NavigateOptions::default()));
+    let router = routes::use_router();
+    let on_deleted = Callback::new(move |_| router.go(routes::SNAPSHOTS));
     let workload_of = move |s: &Snapshot| {
         let id = s.workload_id.clone()?;
         let names = workloads.get().and_then(Result::ok).unwrap_or_default();

@@ -10,8 +10,6 @@ use crate::models::snapshot::FilterField;
 use crate::models::{FieldErrors, SnapshotFilter, StatusFilter, Workload};
 use crate::routes;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 #[component]
 pub fn SnapshotFilters(
@@ -21,14 +19,14 @@ pub fn SnapshotFilters(
     /// The instant search over what is loaded.
     search: RwSignal<String>,
 ) -> impl IntoView {
-    let navigate = use_navigate();
+    let router = routes::use_router();
     let f0 = filter.get_untracked();
     let [workload, host, date_from, date_to] =
         [f0.workload_id, f0.host, f0.date_from, f0.date_to].map(RwSignal::new);
     let all = RwSignal::new(f0.all);
     let status = RwSignal::new(f0.status);
     let errors = RwSignal::new(FieldErrors::<FilterField>::default());
-    let go = move |f: &SnapshotFilter| navigate(&routes::snapshots(f), NavigateOptions::default());
+    let go = move |f: &SnapshotFilter| router.go(&routes::snapshots(f));
     let read = move || SnapshotFilter {
         workload_id: workload.get_untracked(),
         host: host.get_untracked(),
@@ -37,36 +35,26 @@ pub fn SnapshotFilters(
         all: all.get_untracked(),
         status: status.get_untracked(),
     };
-    let apply = on_submit(Signal::from(false), errors, read, {
-        let go = go.clone();
-        move |f| go(&f)
-    });
-    let clear = {
-        let go = go.clone();
-        move |_| {
-            [workload, host, date_from, date_to].into_iter().for_each(|s| s.set(String::new()));
-            all.set(false);
-            status.set(StatusFilter::All);
-            go(&SnapshotFilter::default());
-        }
+    let apply = on_submit(Signal::from(false), errors, read, move |f| go(&f));
+    let clear = move |_| {
+        [workload, host, date_from, date_to].into_iter().for_each(|s| s.set(String::new()));
+        all.set(false);
+        status.set(StatusFilter::All);
+        go(&SnapshotFilter::default());
     };
     // The status is chosen among what is loaded: it goes into the URL at once.
     Effect::watch(
         move || status.get(),
-        {
-            let go = go.clone();
-            move |status, _, _| {
-                // Only the admin's choice navigates; "Clear" has already put it in the URL.
-                if filter.with_untracked(|f| f.status) != *status {
-                    go(&SnapshotFilter { status: *status, ..filter.get_untracked() });
-                }
+        move |status, _, _| {
+            // Only the admin's choice navigates; "Clear" has already put it in the URL.
+            if filter.with_untracked(|f| f.status) != *status {
+                go(&SnapshotFilter { status: *status, ..filter.get_untracked() });
             }
         },
         false,
     );
     // "Last 24 hours" and the like: the documented date range, from then until now (UTC).
     let preset = move |label: &'static str, hours: f64| {
-        let go = go.clone();
         let pick = move |_| {
             let now = now_ms();
             date_from.set(api_time_text(now - hours * 3_600_000.0));

@@ -12,16 +12,12 @@ use crate::models::snapshot::TakeField;
 use crate::models::{FieldErrors, Snapshot, TakeSnapshot, Workload};
 use crate::routes;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 #[component]
 pub fn TakeSnapshotPage() -> impl IntoView {
-    let navigate = use_navigate();
+    let router = routes::use_router();
     let workloads = api_resource(|| (), |c, ()| async move { list_workloads(&c).await });
-    let on_taken = Callback::new(move |s: Snapshot| {
-        navigate(&routes::snapshot(&s.id), NavigateOptions::default())
-    });
+    let on_taken = Callback::new(move |s: Snapshot| router.go(&routes::snapshot(&s.id)));
     view! {
         <section class="page page--form">
             <Breadcrumb area="Snapshots" href=routes::SNAPSHOTS here="Take snapshot"/>

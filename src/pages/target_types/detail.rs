@@ -12,8 +12,6 @@ use crate::models::{BackupTarget, TargetType};
 use crate::routes::{self, use_id};
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 #[component]
 pub fn TargetTypeDetailPage() -> impl IntoView {
@@ -31,9 +29,8 @@ pub fn TargetTypeDetailPage() -> impl IntoView {
         }),
     );
     let to_delete = RwSignal::new(None::<DeleteSubject>);
-    let navigate = use_navigate();
-    let on_deleted =
-        Callback::new(move |_| navigate(routes::TARGET_TYPES, NavigateOptions::default()));
+    let router = routes::use_router();
+    let on_deleted = Callback::new(move |_| router.go(routes::TARGET_TYPES));
     let target_type =
         Memo::new(move |_| shown.with(|s| s.as_ref().map(|s| s.0.clone()).unwrap_or_default()));
     let summary =

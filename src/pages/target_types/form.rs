@@ -16,8 +16,6 @@ use crate::models::{
 use crate::routes;
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 #[derive(Clone)]
 enum Submit {
@@ -54,7 +52,7 @@ impl Submit {
 #[component]
 pub fn TypeForm(existing: Option<TargetType>, targets: Vec<BackupTarget>) -> impl IntoView {
     let toasts = use_toasts();
-    let navigate = use_navigate();
+    let router = routes::use_router();
     let editing = existing.is_some();
     let e = existing.unwrap_or_default();
     let name = RwSignal::new(e.name().to_owned());
@@ -79,7 +77,7 @@ pub fn TypeForm(existing: Option<TargetType>, targets: Vec<BackupTarget>) -> imp
                 t.name(),
                 if editing { "updated" } else { "created" }
             ));
-            navigate(&routes::target_type(&t.id), NavigateOptions::default());
+            router.go(&routes::target_type(&t.id));
         },
     );
     let pending = save.pending();
