@@ -50,18 +50,10 @@ pub fn Shell(children: Children) -> impl IntoView {
     let chrome = move || ctx.is_signed_in() && route.get() != Route::Login;
     // Inside a portal, the portal shows who is signed in where, and renews the session.
     let embedded = move || use_embed().is_some_and(|e| e.active.get());
-    // Asked by the expiry banner, answered by the dialog.
-    let renew = RwSignal::new(false);
+    let session_chrome = Memo::new(move |_| chrome().then(embedded));
     view! {
         <div class="app">
-            <Show when=move || chrome() && !embedded()>
-                <AppHeader/>
-                <ExpiryBanner renew/>
-                <ReauthDialog renew/>
-            </Show>
-            <Show when=move || chrome() && embedded()>
-                <PortalRenewal/>
-            </Show>
+            {move || session_chrome.get().map(|embedded| view! { <SessionChrome embedded/> })}
             <div class="app__body">
                 <Show when=chrome>
                     <SideNav/>
@@ -73,6 +65,31 @@ pub fn Shell(children: Children) -> impl IntoView {
             <ToastRegion/>
         </div>
     }
+}
+
+/// The session's part of the shell, which the sign-in page does without: it comes in the chunk
+/// of the first signed-in page (of the overview's where the address is no page).
+#[component]
+fn SessionChrome(embedded: bool) -> impl IntoView {
+    let path = routes::use_router().location_now().path;
+    let area = routes::Area::of_path(&path).or(routes::Area::of_path(routes::HOME));
+    routes::later(async move { routes::chrome(area?, embedded).await })
+}
+
+/// On its own: the header, the warning before the token expires and the sign-in dialog. In a
+/// portal: asking the portal for a fresh token. Drawn by the areas' chunks (`routes::chrome`).
+pub(crate) fn chrome_view(embedded: bool) -> AnyView {
+    if embedded {
+        return view! { <PortalRenewal/> }.into_any();
+    }
+    // Asked by the expiry banner, answered by the dialog.
+    let renew = RwSignal::new(false);
+    view! {
+        <AppHeader/>
+        <ExpiryBanner renew/>
+        <ReauthDialog renew/>
+    }
+    .into_any()
 }
 
 #[component]

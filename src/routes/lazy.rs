@@ -13,6 +13,7 @@ use crate::components::ProblemPanel;
 use crate::pages::backup_targets::{
     backup_targets_page_reads, BackupTargetCreatePage, BackupTargetDetailPage, BackupTargetsPage,
 };
+use crate::pages::not_found::NotFound;
 use crate::pages::overview::{overview_page_reads, OverviewPage};
 use crate::pages::snapshots::{
     snapshot_detail_page_reads, snapshots_page_reads, SnapshotDetailPage, SnapshotsPage,
@@ -24,6 +25,7 @@ use crate::pages::target_types::{
 };
 use crate::session::use_session;
 use leptos::prelude::*;
+use leptos::tachys::reactive_graph::OwnedView;
 
 /// The chunk of a page did not arrive (network down, server gone). The loader keeps no failure,
 /// so the next attempt fetches it again.
@@ -79,7 +81,6 @@ impl Area {
     /// Fetches and instantiates the area's chunk (at once when it is there already).
     #[cfg(feature = "split")]
     async fn preload(self) -> Result<(), leptos::wasm_split::SplitLoaderError> {
-        // One page per chunk is enough: its preload brings the whole chunk.
         match self {
             Area::Overview => __wasm_split_preload_overview_view().await,
             Area::BackupTargets => __wasm_split_preload_backup_targets_view().await,
@@ -101,6 +102,22 @@ pub fn preload_page_at(path: &str) {
     }
     #[cfg(not(feature = "split"))]
     let _ = path;
+}
+
+/// A view whose code comes later: nothing until `load` has it, then the view, built under the
+/// owner it was made in (so contexts it provides reach its lazily drawn parts).
+pub fn later(load: impl std::future::Future<Output = Option<AnyView>> + 'static) -> impl IntoView {
+    let arrived = StoredValue::new_local(None::<AnyView>);
+    let ready = RwSignal::new(false);
+    leptos::task::spawn_local_scoped(async move {
+        let owner = Owner::current().unwrap_or_default();
+        if let Some(view) = load.await {
+            let view = OwnedView::new_with_owner(view, owner).into_any();
+            arrived.try_set_value(Some(view));
+            ready.try_set(true);
+        }
+    });
+    move || ready.get().then(|| arrived.try_update_value(Option::take).flatten()).flatten()
 }
 
 /// Once signed in, every area's chunk is fetched in the background after the first page had
@@ -135,15 +152,33 @@ fn send_early(reads: fn() -> Vec<ApiRequest>) {
     }
 }
 
-/// `Page in Area, chunk: view_fn(Component) [reads page_reads]`: a signed-in page drawn by
-/// `Component`, loaded with its area's `chunk`, whose opening reads (if given) leave before the
-/// chunk arrives.
-macro_rules! lazy_pages {
-    ($($variant:ident in $area:ident, $chunk:ident : $view_fn:ident ($page:ident) $(reads $reads:path)?),* $(,)?) => {
+/// What an area's chunk draws: one of its pages, or the session's chrome (`app::chrome_view`,
+/// `embedded` or not). Every area's chunk carries the chrome, so the sign-in page does without
+/// it and a signed-in page fetches no module more for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Part {
+    Page(Page),
+    Chrome(bool),
+}
+
+/// The session's chrome, from `area`'s chunk (the one the page being opened needs anyway).
+pub async fn chrome(area: Area, embedded: bool) -> Option<AnyView> {
+    area_view(area, Part::Chrome(embedded)).await.ok()
+}
+
+/// `Area, chunk: view_fn { Page => Component [reads page_reads], … }`: the pages of an area,
+/// each drawn by its `Component` and whose opening reads (if given) leave before the chunk
+/// arrives. One split point per area, taking the part to draw.
+macro_rules! lazy_areas {
+    ($($area:ident, $chunk:ident : $view_fn:ident {
+        $($variant:ident => $page:ident $(reads $reads:path)?),* $(,)?
+    }),* $(,)?) => {
         /// Every page behind the sign-in.
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[repr(u8)]
         pub enum Page {
-            $($variant),*
+            $($($variant,)*)*
         }
 
         $(
@@ -151,55 +186,73 @@ macro_rules! lazy_pages {
                 feature = "split",
                 leptos::wasm_split::wasm_split($chunk, fallible, wasm_split_path = ::leptos::wasm_split)
             )]
-            fn $view_fn() -> Result<AnyView, ChunkNotLoaded> {
-                Ok(view! { <$page/> }.into_any())
+            fn $view_fn(part: Part) -> Result<AnyView, ChunkNotLoaded> {
+                Ok(match part {
+                    Part::Chrome(embedded) => crate::app::chrome_view(embedded),
+                    $(Part::Page(Page::$variant) => view! { <$page/> }.into_any(),)*
+                    // Another area's page is not in this chunk (`Page::view` never asks for one).
+                    Part::Page(_) => view! { <NotFound/> }.into_any(),
+                })
             }
         )*
+
+        /// `part` from `area`'s chunk, once it is here.
+        async fn area_view(area: Area, part: Part) -> Result<AnyView, ChunkNotLoaded> {
+            match area {
+                $(Area::$area => {
+                    #[cfg(feature = "split")]
+                    let view = $view_fn(part).await;
+                    #[cfg(not(feature = "split"))]
+                    let view = $view_fn(part);
+                    view
+                })*
+            }
+        }
 
         impl Page {
             pub fn area(self) -> Area {
                 match self {
-                    $(Page::$variant => Area::$area),*
+                    $($(Page::$variant => Area::$area,)*)*
                 }
             }
 
             /// Sends the reads the page opens with (see `send_early`).
             pub fn send_early_reads(self) {
                 match self {
-                    $(Page::$variant => { $(send_early($reads);)? })*
+                    $($(Page::$variant => { $(send_early($reads);)? })*)*
                 }
             }
 
-            /// The page, once its chunk is here; in place of it, why it is not.
+            /// The page, once its area's chunk is here; in place of it, why it is not.
             pub async fn view(self) -> AnyView {
-                let view = match self {
-                    $(Page::$variant => {
-                        #[cfg(feature = "split")]
-                        let view = $view_fn().await;
-                        #[cfg(not(feature = "split"))]
-                        let view = $view_fn();
-                        view
-                    })*
-                };
+                let view = area_view(self.area(), Part::Page(self)).await;
                 view.unwrap_or_else(|_| view! { <ChunkFailed/> }.into_any())
             }
         }
     };
 }
 
-lazy_pages! {
-    Overview in Overview, overview: overview_view(OverviewPage) reads overview_page_reads,
-    BackupTargets in BackupTargets, backup_targets: backup_targets_view(BackupTargetsPage) reads backup_targets_page_reads,
-    BackupTargetCreate in BackupTargets, backup_targets: backup_target_create_view(BackupTargetCreatePage),
-    BackupTargetDetail in BackupTargets, backup_targets: backup_target_detail_view(BackupTargetDetailPage),
-    TargetTypes in TargetTypes, target_types: target_types_view(TargetTypesPage) reads target_types_page_reads,
-    TargetTypeCreate in TargetTypes, target_types: target_type_create_view(TargetTypeCreatePage),
-    TargetTypeDetail in TargetTypes, target_types: target_type_detail_view(TargetTypeDetailPage),
-    TargetTypeEdit in TargetTypes, target_types: target_type_edit_view(TargetTypeEditPage),
-    TypeAccess in TargetTypes, target_types: type_access_view(TypeAccessPage) reads type_access_page_reads,
-    Snapshots in Snapshots, snapshots: snapshots_view(SnapshotsPage) reads snapshots_page_reads,
-    TakeSnapshot in Snapshots, snapshots: take_snapshot_view(TakeSnapshotPage),
-    SnapshotDetail in Snapshots, snapshots: snapshot_detail_view(SnapshotDetailPage) reads snapshot_detail_page_reads,
+lazy_areas! {
+    Overview, overview: overview_view {
+        Overview => OverviewPage reads overview_page_reads,
+    },
+    BackupTargets, backup_targets: backup_targets_view {
+        BackupTargets => BackupTargetsPage reads backup_targets_page_reads,
+        BackupTargetCreate => BackupTargetCreatePage,
+        BackupTargetDetail => BackupTargetDetailPage,
+    },
+    TargetTypes, target_types: target_types_view {
+        TargetTypes => TargetTypesPage reads target_types_page_reads,
+        TargetTypeCreate => TargetTypeCreatePage,
+        TargetTypeDetail => TargetTypeDetailPage,
+        TargetTypeEdit => TargetTypeEditPage,
+        TypeAccess => TypeAccessPage reads type_access_page_reads,
+    },
+    Snapshots, snapshots: snapshots_view {
+        Snapshots => SnapshotsPage reads snapshots_page_reads,
+        TakeSnapshot => TakeSnapshotPage,
+        SnapshotDetail => SnapshotDetailPage reads snapshot_detail_page_reads,
+    },
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use crate::pages::not_found::NotFound;
 use crate::session::use_session;
 use lazy::*;
 
-pub use lazy::preload_page_at;
+pub use lazy::{chrome, later, preload_page_at, Area};
 use leptos::prelude::*;
 use leptos::tachys::reactive_graph::OwnedView;
 
