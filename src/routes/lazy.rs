@@ -1,11 +1,11 @@
-//! The signed-in pages as lazily loaded routes, one chunk per area.
+//! The signed-in pages, loaded lazily, one chunk per area.
 //!
 //! With the `split` feature (`trunk build --release --features split`, as the scripts build)
-//! each page's view function is a `wasm_split` point: `scripts/split-wasm.mjs` moves it, with
-//! whatever only it reaches, into its area's chunk, fetched the first time a page of that area
-//! opens. The first load then carries the shell and the sign-in pages only. Without the feature
-//! (debug builds, tests) the same routes call the page directly, so both builds share one route
-//! tree.
+//! each area's view function is a `wasm_split` point: `scripts/split-wasm.mjs` moves it, with
+//! whatever only it reaches, into the area's chunk, fetched the first time a page of that area
+//! opens. The same function draws the session's chrome, so that lands in the chunk every area
+//! shares. The first load then carries the shell's frame and the sign-in pages only. Without the
+//! feature (debug builds, tests) the same functions are called directly.
 
 use super::Route;
 use crate::api::ApiRequest;
