@@ -104,20 +104,47 @@ pub fn preload_page_at(path: &str) {
     let _ = path;
 }
 
-/// A view whose code comes later: nothing until `load` has it, then the view, built under the
-/// owner it was made in (so contexts it provides reach its lazily drawn parts).
+/// Where a view built after its code arrived is handed to the screen: the last one delivered is
+/// drawn, under the owner it was made in (so contexts it provides reach its lazily drawn parts,
+/// and its leaving disposes of what it started).
+#[derive(Clone, Copy)]
+pub struct ViewSlot {
+    arrived: StoredValue<Option<AnyView>, LocalStorage>,
+    arrivals: RwSignal<u32>,
+}
+
+impl Default for ViewSlot {
+    fn default() -> Self {
+        ViewSlot { arrived: StoredValue::new_local(None), arrivals: RwSignal::new(0) }
+    }
+}
+
+impl ViewSlot {
+    /// Hands `view`, made under `owner`, to the screen (nothing once the slot is gone).
+    pub fn deliver(self, view: AnyView, owner: Owner) {
+        self.arrived.try_set_value(Some(OwnedView::new_with_owner(view, owner).into_any()));
+        self.arrivals.try_update(|n| *n = n.wrapping_add(1));
+    }
+
+    /// What to draw: nothing until a view is delivered, then the last one.
+    pub fn view(self) -> impl Fn() -> Option<AnyView> {
+        move || {
+            self.arrivals.track();
+            self.arrived.try_update_value(Option::take).flatten()
+        }
+    }
+}
+
+/// A view whose code comes later: nothing until `load` has it, then the view.
 pub fn later(load: impl std::future::Future<Output = Option<AnyView>> + 'static) -> impl IntoView {
-    let arrived = StoredValue::new_local(None::<AnyView>);
-    let ready = RwSignal::new(false);
+    let slot = ViewSlot::default();
     leptos::task::spawn_local_scoped(async move {
         let owner = Owner::current().unwrap_or_default();
         if let Some(view) = load.await {
-            let view = OwnedView::new_with_owner(view, owner).into_any();
-            arrived.try_set_value(Some(view));
-            ready.try_set(true);
+            slot.deliver(view, owner);
         }
     });
-    move || ready.get().then(|| arrived.try_update_value(Option::take).flatten()).flatten()
+    slot.view()
 }
 
 /// Once signed in, every area's chunk is fetched in the background after the first page had

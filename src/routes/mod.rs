@@ -11,14 +11,13 @@ use lazy::*;
 
 pub use lazy::{chrome, later, preload_page_at, Area};
 use leptos::prelude::*;
-use leptos::tachys::reactive_graph::OwnedView;
 
 mod lazy;
 mod next;
 mod router;
 
 pub use next::safe_next;
-pub use router::{decode_component, use_router, Location, NavLink, Router, RouterCtx};
+pub use router::{decode_component, is_under, use_router, Location, NavLink, Router, RouterCtx};
 
 pub const LOGIN: &str = "/login";
 pub const OVERVIEW: &str = "/overview";
@@ -247,8 +246,7 @@ fn PageOutlet() -> impl IntoView {
     let outlet = Owner::current().unwrap_or_default();
     // The page last asked for (shown or still loading) and its address.
     let latest = StoredValue::new(None::<(Page, RwSignal<Location>)>);
-    let arrived = StoredValue::new_local(None::<AnyView>);
-    let arrivals = RwSignal::new(0u32);
+    let slot = ViewSlot::default();
     Effect::new(move |_| {
         let location = router.location().get();
         let page = match match_path(&location.path).0 {
@@ -264,14 +262,11 @@ fn PageOutlet() -> impl IntoView {
         };
         // The page's owner goes with its view: leaving the page disposes of what it started.
         let owner = outlet.child();
-        let address = owner.with(|| {
-            let address = RwSignal::new(location);
-            provide_context(PageAddress(address));
-            address
-        });
-        latest.set_value(Some((page, address)));
         owner.with(|| {
             untrack(|| {
+                let address = RwSignal::new(location);
+                provide_context(PageAddress(address));
+                latest.set_value(Some((page, address)));
                 page.send_early_reads();
                 let owner = owner.clone();
                 leptos::task::spawn_local_scoped(async move {
@@ -279,18 +274,13 @@ fn PageOutlet() -> impl IntoView {
                     // A later address has asked for another page meanwhile: this one is dropped.
                     let current = latest.try_get_value().flatten().map(|(_, a)| a);
                     if current == Some(address) {
-                        let view = OwnedView::new_with_owner(view, owner).into_any();
-                        arrived.try_set_value(Some(view));
-                        arrivals.try_update(|n| *n = n.wrapping_add(1));
+                        slot.deliver(view, owner);
                     }
                 });
             })
         });
     });
-    move || {
-        arrivals.track();
-        arrived.try_update_value(Option::take).flatten()
-    }
+    slot.view()
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! Where sign-in returns to: only this console's own pages.
 
 use super::{
-    decode_component, BACKUP_TARGETS, HOME, OVERVIEW, SNAPSHOTS, TARGET_TYPES, TYPE_ACCESS,
+    decode_component, is_under, BACKUP_TARGETS, HOME, OVERVIEW, SNAPSHOTS, TARGET_TYPES,
+    TYPE_ACCESS,
 };
 
 /// The signed-in areas a `next` may lead back to.
@@ -16,10 +17,7 @@ pub fn safe_next(next: Option<String>) -> String {
     // they may come percent-encoded, once or twice.
     let hostile = |c: char| c.is_control() || c.is_whitespace() || c == '\\';
     let decoded = percent_decoded(&next);
-    let in_area = AREAS
-        .iter()
-        .any(|a| path == *a || path.strip_prefix(a).is_some_and(|r| r.starts_with('/')));
-    if in_area
+    if AREAS.iter().any(|area| is_under(path, area))
         && !next.chars().any(hostile)
         && !decoded.chars().any(hostile)
         && !decoded.contains("//")

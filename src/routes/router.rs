@@ -22,13 +22,15 @@ impl Location {
         Location { path: path.to_owned(), query: query.to_owned() }
     }
 
+    /// From a `pathname` and a `search` as the DOM gives them (the search with its `?`).
+    fn from_parts(path: String, search: &str) -> Location {
+        Location { path, query: search.strip_prefix('?').unwrap_or(search).to_owned() }
+    }
+
     fn current() -> Location {
         let location = window().location();
         let search = location.search().unwrap_or_default();
-        Location {
-            path: location.pathname().unwrap_or_default(),
-            query: search.strip_prefix('?').unwrap_or(&search).to_owned(),
-        }
+        Location::from_parts(location.pathname().unwrap_or_default(), &search)
     }
 
     pub fn href(&self) -> String {
@@ -46,6 +48,12 @@ impl Location {
             (decode_component(name, true) == key).then(|| decode_component(value, true))
         })
     }
+}
+
+/// Whether `path` is `root` or a path beneath it (`/snapshots/x` is under `/snapshots`,
+/// `/snapshotsx` is not).
+pub fn is_under(path: &str, root: &str) -> bool {
+    path.strip_prefix(root).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
 /// `text` with each `%XX` decoded once (and `+` as a space where a form wrote it); bytes that
@@ -172,11 +180,7 @@ impl RouterCtx {
         {
             return;
         }
-        let search = link.search();
-        let next = Location {
-            path: link.pathname(),
-            query: search.strip_prefix('?').unwrap_or(&search).to_owned(),
-        };
+        let next = Location::from_parts(link.pathname(), &link.search());
         if !link.hash().is_empty() && next == self.location_now() {
             return;
         }
@@ -206,12 +210,7 @@ pub fn Router(children: Children) -> impl IntoView {
 #[component]
 pub fn NavLink(href: &'static str, children: Children) -> impl IntoView {
     let location = use_router().location();
-    let current = move || {
-        let open = location.with(|l| {
-            l.path == href || l.path.strip_prefix(href).is_some_and(|rest| rest.starts_with('/'))
-        });
-        open.then_some("page")
-    };
+    let current = move || location.with(|l| is_under(&l.path, href)).then_some("page");
     view! { <a href=href aria-current=current>{children()}</a> }
 }
 
