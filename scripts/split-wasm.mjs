@@ -9,14 +9,17 @@
 // .cargo/config.toml), splits it with `wasm-split-cli`, runs wasm-bindgen on the main part under
 // trunk's file name, and puts the result in place of trunk's, with the `integrity` hashes in
 // index.html recomputed. A release build's main module then imports the glue's functions
-// under short names (scripts/lib/short-imports.mjs). Chunks are named by a hash of their
-// content, so nginx serves them as immutable like trunk's own assets. A build without split
+// under short names (scripts/lib/short-imports.mjs). The loader compiles each chunk as it
+// arrives and starts a deep link's area before the main module runs (scripts/lib/early-chunks.mjs).
+// Chunks are named by a hash of their content, so nginx serves them as immutable like trunk's
+// own assets. A build without split
 // points (no `split` feature) only gets the release wasm-opt passes.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { withEarlyChunks } from './lib/early-chunks.mjs';
 import { rankedByLikeness } from './lib/order-functions.mjs';
 import { shortenImports } from './lib/short-imports.mjs';
 import { sri, withIntegrity } from './lib/sri.mjs';
@@ -73,13 +76,15 @@ if (!hasSplitPoints) {
       '--no-typescript', '--keep-lld-exports']);
     // The chunks, renamed by content, and the loader that names them.
     let loader = readFileSync(join(split, '__wasm_split.js'), 'utf8');
-    for (const chunk of readdirSync(split).filter((f) => f.endsWith('.wasm') && f !== `${stem}.wasm`)) {
+    const chunks = readdirSync(split).filter((f) => f.endsWith('.wasm') && f !== `${stem}.wasm`);
+    for (const chunk of chunks) {
       const path = join(split, chunk);
       optimise(path);
       const named = `${chunk.replace(/\.wasm$/, '')}-${hex16(readFileSync(path))}.wasm`;
       copyFileSync(path, join(staging, named));
       loader = loader.replaceAll(`"./${chunk}"`, `"./${named}"`);
     }
+    loader = withEarlyChunks(loader, chunks.length);
     const loaderName = `__wasm_split-${hex16(loader)}.js`;
     writeFileSync(join(staging, loaderName), loader);
     // The glue imports the loader: fetched beside it rather than after it.

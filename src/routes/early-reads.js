@@ -48,6 +48,18 @@
     return [];
   }
 
+  // The area whose code the page at `path` needs, named as its split point (Area::of_path in
+  // src/routes/lazy.rs, the paths of PAGES in src/routes/mod.rs): the chunk loader
+  // (scripts/lib/early-chunks.mjs) starts fetching it before the start-up wasm runs.
+  function areaOf(path) {
+    const p = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+    if (/^\/(overview)?$/.test(p)) return 'overview';
+    if (/^\/backup-targets(\/[^/]+)?$/.test(p)) return 'backup_targets';
+    if (/^\/target-types(\/[^/]+(\/edit)?)?$/.test(p) || p === '/type-access') return 'target_types';
+    if (/^\/snapshots(\/[^/]+)?$/.test(p)) return 'snapshots';
+    return undefined;
+  }
+
   // Whether the stored session is certainly still valid (the console drops an expired one).
   function fresh(session) {
     if (session.expires_at == null) return true;
@@ -65,6 +77,7 @@
     let base = endpoint.trim();
     for (const p of PLACEHOLDERS) base = base.split(p).join(segment(project));
     base = base.replace(/\/+$/, '');
+    window.wlmEarlyArea = areaOf(location.pathname);
 
     const sent = new Map();
     for (const [path, query = []] of readsOf(location.pathname, new URLSearchParams(location.search))) {

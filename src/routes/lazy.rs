@@ -91,7 +91,9 @@ impl Area {
 }
 
 /// Starts fetching the chunk of the page at `path` before the app is mounted, so a deep link
-/// waits for the chunk and the mount side by side instead of one after the other.
+/// waits for the chunk and the mount side by side instead of one after the other. For a stored
+/// session the chunk loader has usually started it already, from the HTML's guess
+/// (`wlmEarlyArea`, scripts/lib/early-chunks.mjs); this finds it on its way.
 pub fn preload_page_at(path: &str) {
     #[cfg(feature = "split")]
     if let Some(area) = Area::of_path(path) {

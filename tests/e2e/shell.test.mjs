@@ -186,6 +186,42 @@ test('an expired stored session is never sent: the sign-in page, and not one rea
   assert.deepEqual(page.errors, []);
 });
 
+test('a deep link asks for its own area\'s code while the start-up code is still arriving, and only for that', async () => {
+  // early-reads.js names the area of the address, the chunk loader starts its modules: should
+  // the script and the router ever disagree, a page's code would come late or another's in vain.
+  const deepLinks = [
+    ['/', 'overview'], ['/overview/', 'overview'], ['/backup-targets', 'backup_targets'],
+    ['/backup-targets/new', 'backup_targets'], ['/backup-targets/nfs%2F1', 'backup_targets'],
+    ['/target-types', 'target_types'], ['/target-types/new', 'target_types'], ['/target-types/t-1/edit', 'target_types'],
+    ['/type-access', 'target_types'], ['/snapshots?all=true', 'snapshots'], ['/snapshots/new', 'snapshots'],
+    ['/snapshots/s-1', 'snapshots'], ['/snapshots/s-1/more', null], ['/snapshotsx', null], ['/login', null],
+  ];
+  for (const [path, area] of deepLinks) {
+    const page = await newPage(browser);
+    await storeSession(page);
+    const wasm = [];
+    page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname.slice(1)); });
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route(/\/wlm-console-[^/]*\.wasm$/, async (route) => { await held; await route.continue(); });
+    await page.goto(emu.url + path, { waitUntil: 'commit' });
+    const areas = () => wasm.filter((f) => f.startsWith('split_')).map((f) => f.replace(/^split_(\w+)-.*$/, '$1'));
+    if (area) await eventually(() => areas().length > 0, { what: `${path}: its area's code asked for` });
+    else await page.waitForTimeout(500);
+    assert.deepEqual(areas(), area ? [area] : [], `${path}: ${wasm.join(', ')}`);
+    assert.equal(await page.locator('.app-header, .page').count(), 0, `${path}: the console itself has not started`);
+    release();
+    if (area === 'snapshots' && path.includes('all')) {
+      await page.getByRole('table', { name: 'Snapshots' }).locator('tbody tr').first().waitFor();
+      await page.waitForTimeout(300);
+      const chunks = wasm.filter((f) => !f.startsWith('wlm-console-'));
+      assert.equal(new Set(chunks).size, chunks.length, `each chunk fetched once: ${wasm}`);
+      assert.deepEqual(page.errors, []);
+    }
+    await page.close();
+  }
+});
+
 test('opening any page by its address reads what it shows, each list once, and nothing else', async () => {
   // The route sends a page's opening reads before its code arrives; the page then takes those
   // answers. Should the two ever ask for different things, a read would go out twice or in vain.

@@ -1,0 +1,68 @@
+// The wasm-split loader (`__wasm_split.js`, written by wasm-split-cli 0.2.4), changed so that a
+// deep link's chunks leave while the start-up module is still on its way (README, Performance).
+//
+// The loader as written fetches a chunk and compiles it in one step, `instantiateStreaming`,
+// which needs the start-up module's memory and table as imports, so nothing can start before
+// the console's `main` runs. Here a chunk is compiled as it arrives (`compileStreaming`, once
+// per file, a failure forgotten so that the next load fetches it again) and instantiated once
+// its imports exist. Then, when the loader is evaluated (with the glue, before the start-up
+// wasm is instantiated), it starts the modules of the area the HTML named: early-reads.js sets
+// `wlmEarlyArea` to the split point's name for a signed-in deep link.
+
+// wasm-split-cli's fetcher for the web target (wasm_split_cli_support 0.2.4, src/js.rs).
+const FETCHER = /makeLoad\(\(\) => \{\s*const src = fetch\(new URL\(("\.\/[\w.-]+\.wasm"), import\.meta\.url\)\);\s*src\.catch\(\(\) => \{\}\);\s*return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);\s*\}\s*,/g;
+const CHUNK = /^const (__chunk_\d+) = makeLoad\(compiled\(("[^"]+")\), \[\]\);$/gm;
+const AREA = /^export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(compiled\(("[^"]+")\), \[([\w, ]*)\]\)\);$/gm;
+
+const COMPILED = `
+// Each module compiled once as it arrives, whoever asks first (scripts/lib/early-chunks.mjs).
+const compiling = new Map();
+function compile(path) {
+    let module = compiling.get(path);
+    if (module === undefined) {
+        module = WebAssembly.compileStreaming(fetch(new URL(path, import.meta.url)));
+        compiling.set(path, module);
+        module.catch(() => { if (compiling.get(path) === module) compiling.delete(path); });
+    }
+    return module;
+}
+function compiled(path) {
+    return () => {
+        const module = compile(path);
+        return async (imports) => WebAssembly.instantiate(await module, imports);
+    };
+}
+`;
+
+/**
+ * `loader` with its modules compiled as they arrive and the HTML's area started at once.
+ * Throws when the loader is not as wasm-split-cli 0.2.4 writes it, so that a new version cannot
+ * silently lose this.
+ */
+export function withEarlyChunks(loader, modules) {
+  let rewritten = 0;
+  let out = loader.replace(FETCHER, (_, path) => {
+    rewritten += 1;
+    return `makeLoad(compiled(${path}),`;
+  });
+  if (rewritten !== modules || !out.includes('\nlet sharedImports')) {
+    throw new Error(`the wasm-split loader changed: ${rewritten} of ${modules} fetchers recognised`);
+  }
+  out = out.replace('\nlet sharedImports', `${COMPILED}\nlet sharedImports`);
+  const chunks = Object.fromEntries([...out.matchAll(CHUNK)].map(([, name, path]) => [name, JSON.parse(path)]));
+  const areas = {};
+  for (const [, area, path, deps] of out.matchAll(AREA)) {
+    areas[area] = [JSON.parse(path), ...deps.split(',').map((d) => d.trim()).filter(Boolean).map((d) => chunks[d])];
+  }
+  const files = Object.values(areas).flat();
+  if (!Object.keys(areas).length || files.some((f) => !f) || new Set(files).size !== modules) {
+    throw new Error(`the wasm-split loader changed: areas ${JSON.stringify(areas)}`);
+  }
+  return `${out}
+// The modules of each area, and those of the one the HTML named started now (early-reads.js).
+const AREA_MODULES = ${JSON.stringify(areas)};
+if (Object.hasOwn(AREA_MODULES, globalThis.wlmEarlyArea ?? '')) {
+    for (const path of AREA_MODULES[globalThis.wlmEarlyArea]) compile(path).catch(() => {});
+}
+`;
+}
