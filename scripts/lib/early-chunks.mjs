@@ -10,9 +10,10 @@
 // `wlmEarlyArea` to the split point's name for a signed-in deep link.
 
 // wasm-split-cli's fetcher for the web target (wasm_split_cli_support 0.2.4, src/js.rs).
-const FETCHER = /makeLoad\(\(\) => \{\s*const src = fetch\(new URL\(("\.\/[\w.-]+\.wasm"), import\.meta\.url\)\);\s*src\.catch\(\(\) => \{\}\);\s*return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);\s*\}\s*,/g;
-const CHUNK = /^const (__chunk_\d+) = makeLoad\(compiled\(("[^"]+")\), \[\]\);$/gm;
-const AREA = /^export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(compiled\(("[^"]+")\), \[([\w, ]*)\]\)\);$/gm;
+// A debug build wraps the instantiation in `debugWrap` (a clearer message for a LinkError).
+const FETCHER = /makeLoad\(\(\) => \{\s*const src = fetch\(new URL\(("\.\/[\w.-]+\.wasm"), import\.meta\.url\)\);\s*src\.catch\(\(\) => \{\}\);\s*return async \(imports\) => (debugWrap)?\(WebAssembly\.instantiateStreaming\(src, imports\)\);\s*\}\s*,/g;
+const CHUNK = /^const (__chunk_\d+) = makeLoad\(compiled\(("[^"]+")(?:, debugWrap)?\), \[\]\);$/gm;
+const AREA = /^export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(compiled\(("[^"]+")(?:, debugWrap)?\), \[([\w, ]*)\]\)\);$/gm;
 
 const COMPILED = `
 // Each module compiled once as it arrives, whoever asks first (scripts/lib/early-chunks.mjs).
@@ -26,10 +27,10 @@ function compile(path) {
     }
     return module;
 }
-function compiled(path) {
+function compiled(path, wrap = (instantiating) => instantiating) {
     return () => {
         const module = compile(path);
-        return async (imports) => WebAssembly.instantiate(await module, imports);
+        return async (imports) => wrap(module.then((m) => WebAssembly.instantiate(m, imports)));
     };
 }
 `;
@@ -41,9 +42,9 @@ function compiled(path) {
  */
 export function withEarlyChunks(loader, modules) {
   let rewritten = 0;
-  let out = loader.replace(FETCHER, (_, path) => {
+  let out = loader.replace(FETCHER, (_, path, wrap) => {
     rewritten += 1;
-    return `makeLoad(compiled(${path}),`;
+    return `makeLoad(compiled(${path}${wrap ? `, ${wrap}` : ''}),`;
   });
   if (rewritten !== modules || !out.includes('\nlet sharedImports')) {
     throw new Error(`the wasm-split loader changed: ${rewritten} of ${modules} fetchers recognised`);

@@ -126,8 +126,7 @@ pub fn match_path(path: &str) -> (Route, String) {
 
 /// What the current address opens.
 pub fn use_route() -> Memo<Route> {
-    let location = use_router().location();
-    Memo::new(move |_| location.with(|l| match_path(&l.path).0))
+    use_router().route()
 }
 
 /// The address a page was opened at, following it while that page stays open; the page being

@@ -2,6 +2,7 @@
 //! opened from code. The console's paths are a dozen fixed ones (`super::match_path`), and
 //! leptos_router's generic route tree was about 60 KB of the start-up's wasm for them.
 
+use super::{match_path, Route};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlAnchorElement, MouseEvent};
@@ -82,12 +83,16 @@ pub fn decode_component(text: &str, plus_is_space: bool) -> String {
 #[derive(Clone, Copy)]
 pub struct RouterCtx {
     location: RwSignal<Location>,
+    /// The route of `location`, matched once for every reader.
+    route: Memo<Route>,
 }
 
 impl RouterCtx {
     /// Starts following the address bar: Back and Forward, and clicks on this console's links.
     pub fn provide() -> RouterCtx {
-        let ctx = RouterCtx { location: RwSignal::new(Location::current()) };
+        let location = RwSignal::new(Location::current());
+        let route = Memo::new(move |_| location.with(|l| match_path(&l.path).0));
+        let ctx = RouterCtx { location, route };
         provide_context(ctx);
         let back_forward = window_event_listener(leptos::ev::popstate, move |_| {
             ctx.arrive(Location::current());
@@ -103,6 +108,11 @@ impl RouterCtx {
     /// Where the console is (tracked).
     pub fn location(self) -> Signal<Location> {
         self.location.into()
+    }
+
+    /// Which route the console is at (tracked).
+    pub fn route(self) -> Memo<Route> {
+        self.route
     }
 
     /// Where the console is, read once.
