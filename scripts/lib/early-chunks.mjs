@@ -67,3 +67,10 @@ if (Object.hasOwn(AREA_MODULES, globalThis.wlmEarlyArea ?? '')) {
 }
 `;
 }
+
+/** Each area's modules (file names) as a loader written by `withEarlyChunks` lists them. */
+export function areaModules(loader) {
+  const table = /^const AREA_MODULES = (\{.*\});$/m.exec(loader);
+  if (!table) return new Map();
+  return new Map(Object.entries(JSON.parse(table[1])).map(([area, paths]) => [area, paths.map((p) => p.replace(/^\.\//, ''))]));
+}

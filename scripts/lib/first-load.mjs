@@ -1,11 +1,12 @@
 // What a browser fetches to show a page of the built console, read off the build itself:
 // index.html's assets, the wasm-bindgen glue's static imports, and, for a page of a split-off
-// area, that area's chunk with every chunk it waits for (scripts/split-wasm.mjs writes them
-// into the loader, `__wasm_split-<hash>.js`). Used by scripts/first-load-size.mjs and the
-// benchmark, so both count the same bytes.
+// area, that area's chunk with every chunk it waits for (scripts/lib/early-chunks.mjs writes
+// them into the loader, `__wasm_split-<hash>.js`, as AREA_MODULES). Used by
+// scripts/first-load-size.mjs and the benchmark, so both count the same bytes.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { areaModules } from './early-chunks.mjs';
 
 /** The local files index.html pulls in, and the ones its module script imports. */
 function startupFiles(dist) {
@@ -20,29 +21,11 @@ function startupFiles(dist) {
   return [...files].filter((f) => existsSync(join(dist, f)));
 }
 
-/** Each split-off area and the files its first page adds, from the chunk loader. */
+/** Each split-off area and the files its first page adds, from the chunk loader's own table. */
 function areaFiles(dist, startup) {
   const loaderName = startup.find((f) => f.startsWith('__wasm_split-'));
   if (!loaderName) return new Map();
-  const loader = readFileSync(join(dist, loaderName), 'utf8');
-  // `const NAME = [wrapAsyncCb(]makeLoad(() => { ... new URL("./FILE" ... }, [DEPS])`
-  const defs = new Map();
-  const re = /const (\w+) = (?:wrapAsyncCb\()?makeLoad\(\(\) => \{[\s\S]*?new URL\("\.\/([^"]+)"[\s\S]*?\}\s*,\s*\[([^\]]*)\]/g;
-  for (const [, name, file, deps] of loader.matchAll(re)) {
-    defs.set(name, { file, deps: deps.split(',').map((d) => d.trim()).filter(Boolean) });
-  }
-  const closure = (name, seen = new Set()) => {
-    if (seen.has(name) || !defs.has(name)) return seen;
-    seen.add(name);
-    for (const d of defs.get(name).deps) closure(d, seen);
-    return seen;
-  };
-  const areas = new Map();
-  for (const name of defs.keys()) {
-    const area = name.match(/^__wasm_split_load_(\w+)$/)?.[1];
-    if (area) areas.set(area, [...closure(name)].map((n) => defs.get(n).file));
-  }
-  return areas;
+  return areaModules(readFileSync(join(dist, loaderName), 'utf8'));
 }
 
 const sizeOf = (dist, f) => {
