@@ -9,11 +9,11 @@
 // wasm is instantiated), it starts the modules of the area the HTML named: early-reads.js sets
 // `wlmEarlyArea` to the split point's name for a signed-in deep link.
 
-// wasm-split-cli's fetcher for the web target (wasm_split_cli_support 0.2.4, src/js.rs).
-// A debug build wraps the instantiation in `debugWrap` (a clearer message for a LinkError).
-const FETCHER = /makeLoad\(\(\) => \{\s*const src = fetch\(new URL\(("\.\/[\w.-]+\.wasm"), import\.meta\.url\)\);\s*src\.catch\(\(\) => \{\}\);\s*return async \(imports\) => (debugWrap)?\(WebAssembly\.instantiateStreaming\(src, imports\)\);\s*\}\s*,/g;
-const CHUNK = /^const (__chunk_\d+) = makeLoad\(compiled\(("[^"]+")(?:, debugWrap)?\), \[\]\);$/gm;
-const AREA = /^export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(compiled\(("[^"]+")(?:, debugWrap)?\), \[([\w, ]*)\]\)\);$/gm;
+// One module's load as wasm-split-cli writes it for the web target (wasm_split_cli_support 0.2.4,
+// src/js.rs): a shared chunk (`__chunk_N`) or an area's split point, its fetcher, and the chunks
+// it waits for. A debug build wraps the instantiation in `debugWrap` (a clearer message for a
+// LinkError).
+const LOAD = /^(const __chunk_\d+|export const __wasm_split_load_(\w+)) = (wrapAsyncCb\()?makeLoad\(\(\) => \{\s*const src = fetch\(new URL\(("\.\/[\w.-]+\.wasm"), import\.meta\.url\)\);\s*src\.catch\(\(\) => \{\}\);\s*return async \(imports\) => (debugWrap)?\(WebAssembly\.instantiateStreaming\(src, imports\)\);\s*\}\s*,\s*\[([\w, ]*)\]\)/gm;
 
 const COMPILED = `
 // Each module compiled once as it arrives, whoever asks first (scripts/lib/early-chunks.mjs).
@@ -41,24 +41,20 @@ function compiled(path, wrap = (instantiating) => instantiating) {
  * silently lose this.
  */
 export function withEarlyChunks(loader, modules) {
-  let rewritten = 0;
-  let out = loader.replace(FETCHER, (_, path, wrap) => {
-    rewritten += 1;
-    return `makeLoad(compiled(${path}${wrap ? `, ${wrap}` : ''}),`;
+  const chunks = {};
+  const areas = {};
+  let out = loader.replace(LOAD, (_, binding, area, wrapAsync, path, wrap, deps) => {
+    const names = deps.split(',').map((d) => d.trim()).filter(Boolean);
+    if (area) areas[area] = [JSON.parse(path), ...names.map((d) => chunks[d])];
+    else chunks[binding.slice('const '.length)] = JSON.parse(path);
+    return `${binding} = ${wrapAsync ?? ''}makeLoad(compiled(${path}${wrap ? `, ${wrap}` : ''}), [${deps}])`;
   });
-  if (rewritten !== modules || !out.includes('\nlet sharedImports')) {
-    throw new Error(`the wasm-split loader changed: ${rewritten} of ${modules} fetchers recognised`);
+  const files = Object.values(areas).flat();
+  if (Object.keys(chunks).length + Object.keys(areas).length !== modules || !Object.keys(areas).length
+    || files.some((f) => !f) || new Set(files).size !== modules || !out.includes('\nlet sharedImports')) {
+    throw new Error(`the wasm-split loader changed: ${JSON.stringify({ chunks, areas })} of ${modules} modules recognised`);
   }
   out = out.replace('\nlet sharedImports', `${COMPILED}\nlet sharedImports`);
-  const chunks = Object.fromEntries([...out.matchAll(CHUNK)].map(([, name, path]) => [name, JSON.parse(path)]));
-  const areas = {};
-  for (const [, area, path, deps] of out.matchAll(AREA)) {
-    areas[area] = [JSON.parse(path), ...deps.split(',').map((d) => d.trim()).filter(Boolean).map((d) => chunks[d])];
-  }
-  const files = Object.values(areas).flat();
-  if (!Object.keys(areas).length || files.some((f) => !f) || new Set(files).size !== modules) {
-    throw new Error(`the wasm-split loader changed: areas ${JSON.stringify(areas)}`);
-  }
   return `${out}
 // The modules of each area, and those of the one the HTML named started now (early-reads.js).
 const AREA_MODULES = ${JSON.stringify(areas)};

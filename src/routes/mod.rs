@@ -225,12 +225,11 @@ fn SignedIn() -> impl IntoView {
     // Only a change between signed in and out re-renders; a renewed token keeps the page.
     let signed_in = Memo::new(move |_| ctx.is_signed_in());
     Effect::new(move |_| {
-        let here = router.location_now();
         if signed_in.get() {
             prefetch_areas();
-        } else if matches!(match_path(&here.path).0, Route::Root | Route::Page(_)) {
+        } else if matches!(router.route().get_untracked(), Route::Root | Route::Page(_)) {
             // Not when the admin signed out and is on the way to the login page already.
-            router.replace(&login_then(&here.href()));
+            router.replace(&login_then(&router.location_now().href()));
         }
     });
     move || signed_in.get().then(|| view! { <PageOutlet/> })
