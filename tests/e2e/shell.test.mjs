@@ -73,6 +73,11 @@ test('Back and Forward walk the pages and their filters in the same document; th
   await page.getByLabel('Host', { exact: true }).fill('TVM1');
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await page.waitForURL(/\/snapshots\?host=TVM1$/);
+  // The unfiltered rows stay until the filtered list is in: pick a row of the filtered one.
+  await eventually(async () => {
+    const hosts = await table.locator('tbody tr td:nth-child(7)').allTextContents();
+    return hosts.length > 0 && hosts.every((h) => h.trim() === 'TVM1');
+  }, { what: 'only TVM1 rows' });
   const first = table.locator('tbody tr a').first();
   const name = (await first.innerText()).trim();
   await first.click();
