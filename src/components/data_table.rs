@@ -27,6 +27,12 @@ impl<C: SortColumn> SortState<C> {
         Self { column: RwSignal::new(column), ascending: RwSignal::new(ascending) }
     }
 
+    /// The page's order for this table, by `column` at first: it stays when the list reloads
+    /// and the table is drawn anew (`kept`).
+    pub fn kept(column: C, ascending: bool) -> Self {
+        super::kept(|| Self::new(column, ascending))
+    }
+
     pub fn toggle(&self, column: C) {
         if self.column.get_untracked() == column {
             self.ascending.update(|a| *a = !*a);

@@ -2,6 +2,7 @@
 //! writes a route.
 
 use crate::api::{build_url, encode_segment};
+use crate::components::PageKept;
 use crate::models::overview::Thresholds;
 use crate::models::SnapshotFilter;
 use crate::pages::login::LoginPage;
@@ -264,6 +265,7 @@ fn PageOutlet() -> impl IntoView {
             untrack(|| {
                 let address = RwSignal::new(location);
                 provide_context(PageAddress(address));
+                PageKept::provide();
                 latest.set_value(Some((page, address)));
                 page.send_early_reads();
                 let owner = owner.clone();

@@ -73,6 +73,26 @@ test('signing in lands on the overview: an offline target, a failure with its me
   await page.emulateMedia({ colorScheme: 'light' });
 });
 
+test("the failures' window and the order chosen for coverage stay when the snapshots are read again", async () => {
+  const week = page.getByRole('radio', { name: 'Last 7 days' });
+  await week.check();
+  const byWorkload = page.getByRole('table', { name: 'Protection coverage' }).locator('th').filter({ hasText: 'Workload' });
+  await byWorkload.getByRole('button').click();
+  assert.equal(await byWorkload.getAttribute('aria-sort'), 'ascending');
+  // The snapshots' reload fails (500 is not retried), so the tables go; Try again draws them anew.
+  await emu.failNext({ status: 500, method: 'GET', path_contains: '/snapshots',
+    body: '{"computeFault": {"message": "Snapshots are down", "code": 500}}' });
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+  await page.getByText('Snapshots are down').waitFor();
+  assert.equal(await page.getByRole('table', { name: 'Protection coverage' }).count(), 0, 'the error in place of the tables');
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await byWorkload.waitFor();
+  assert.ok(await week.isChecked(), 'still the last 7 days');
+  assert.equal(await byWorkload.getAttribute('aria-sort'), 'ascending', 'still by workload');
+  // Back as the tests after this one expect.
+  await page.getByRole('radio', { name: 'Last 24 hours' }).check();
+});
+
 test('a running snapshot shows an estimate that updates; a held one is flagged as stalled and can be cancelled', async () => {
   const moving = await take(WORKLOAD_1, 'e2e-overview-moving');
   const stuck = await take(WEB_FRONTEND, 'e2e-overview-stuck');

@@ -111,6 +111,27 @@ test('a double click on Set default sends one request', async () => {
   assert.equal(sent.length, 1, 'one GET set_default for two clicks');
 });
 
+test('the order the admin chose stays when the list is read again, even after a failed read', async () => {
+  const sortOf = (label) => targetsTable().locator('th').filter({ hasText: label });
+  const exports = () => targetsTable().locator('tbody tr td:nth-child(2)').allTextContents();
+  await sortOf('Status').getByRole('button').click();
+  await sortOf('Status').getByRole('button').click();
+  assert.equal(await sortOf('Status').getAttribute('aria-sort'), 'descending');
+  const order = await exports();
+  assert.ok(order.length >= 3, 'several targets to order');
+  // The reload fails (500 is not retried), so the table goes; Try again draws it anew.
+  await emu.failNext({ status: 500, method: 'GET', path_contains: '/backup_targets/detail',
+    body: '{"computeFault": {"message": "Targets are down", "code": 500}}' });
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+  await page.getByText('Targets are down').waitFor();
+  assert.equal(await targetsTable().count(), 0, 'the error in place of the table');
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await targetsTable().locator('tbody tr').first().waitFor();
+  assert.equal(await sortOf('Status').getAttribute('aria-sort'), 'descending', 'still by status, descending');
+  assert.equal(await sortOf('Export').getAttribute('aria-sort'), 'none');
+  assert.deepEqual(await exports(), order, 'the rows in the same order');
+});
+
 let typeId;
 test('create a type on the new target with two projects and metadata', async () => {
   const target = await targetByExport('10.20.30.40:/exports/e2e');

@@ -117,7 +117,7 @@ pub fn TargetsTable(
             </EmptyState>
         });
     }
-    let sort = SortState::new(Column::Export, true);
+    let sort = SortState::kept(Column::Export, true);
     let total = targets.len();
     let (targets, types) = (StoredValue::new(targets), StoredValue::new(types));
     let rows = Memo::new(move |_| {

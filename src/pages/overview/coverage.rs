@@ -61,7 +61,7 @@ pub fn CoverageTable(
     thresholds: Memo<Thresholds>,
 ) -> impl IntoView {
     // Oldest first by default: "never" on top, then the longest without a good snapshot.
-    let sort = SortState::new(Column::Age, false);
+    let sort = SortState::kept(Column::Age, false);
     let shown = Memo::new(move |_| {
         let at = now.get_untracked();
         let known = workloads.get().and_then(Result::ok).unwrap_or_default();

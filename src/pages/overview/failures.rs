@@ -5,7 +5,7 @@ use crate::api::snapshots::show_snapshot;
 use crate::api::ApiError;
 use crate::components::data_table::{exact_key, text_key};
 use crate::components::{
-    table_csv, ApiText, CsvExport, DataTable, Field, FieldLayout, Segmented, SortState,
+    kept, table_csv, ApiText, CsvExport, DataTable, Field, FieldLayout, Segmented, SortState,
     TableColumn, Time, CELL_CHARS,
 };
 use crate::format::{api_time_millis, local_time, now_ms, zone_name};
@@ -18,6 +18,10 @@ use std::collections::HashMap;
 /// At most this many details are read: the newest failures are what an admin looks at.
 const DETAILS_AT_MOST: usize = 25;
 const DAY_MS: f64 = 86_400_000.0;
+
+/// The window of failures shown (days), the page's: it stays when the list reloads.
+#[derive(Clone, Copy)]
+struct FailureWindow(RwSignal<u32>);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Column {
@@ -59,7 +63,7 @@ impl Message {
 #[component]
 pub fn Failures(rows: RwSignal<Vec<Snapshot>>) -> impl IntoView {
     let ctx = use_session();
-    let days = RwSignal::new(1u32);
+    let days = kept(|| FailureWindow(RwSignal::new(1u32))).0;
     let messages = RwSignal::new(HashMap::<String, Message>::new());
     // Newest first: the failures of the window, and the few whose detail is read.
     let failed = Memo::new(move |_| {
@@ -90,7 +94,7 @@ pub fn Failures(rows: RwSignal<Vec<Snapshot>>) -> impl IntoView {
             }
         }),
     };
-    let sort = SortState::new(Column::When, false);
+    let sort = SortState::kept(Column::When, false);
     let shown = Memo::new(move |_| {
         let mut list = failed.get();
         sort.apply(&mut list, |s, c| match c {

@@ -161,7 +161,7 @@ pub fn SnapshotsTable(
     #[prop(into, optional)]
     foreign: Signal<HashSet<String>>,
 ) -> impl IntoView {
-    let sort = SortState::new(Column::Created, false);
+    let sort = SortState::kept(Column::Created, false);
     let paging = Paging::new();
     let names = workload_names;
     // Positions into `rows`, never copies of them: sorted, then searched, then one page of

@@ -123,7 +123,7 @@ pub fn TypesTable(
     };
     let all: Vec<Row> = types.into_iter().map(|t| (t.clone(), export_of(&t))).collect();
     let all = StoredValue::new(all);
-    let sort = SortState::new(Column::Name, true);
+    let sort = SortState::kept(Column::Name, true);
     let rows = Memo::new(move |_| {
         let (words, vis) = (search.with(|q| search_words(q)), visibility.get());
         let mut list: Vec<Row> =
