@@ -71,9 +71,8 @@ pub fn Shell(children: Children) -> impl IntoView {
 /// of the first signed-in page (of the overview's where the address is no page).
 #[component]
 fn SessionChrome(embedded: bool) -> impl IntoView {
-    let path = routes::use_router().location_now().path;
-    let area = routes::Area::of_path(&path).or(routes::Area::of_path(routes::HOME));
-    routes::later(async move { routes::chrome(area?, embedded).await })
+    let area = routes::Area::of_route(routes::use_route().get_untracked());
+    routes::later(routes::chrome(area.unwrap_or_else(routes::Area::home), embedded))
 }
 
 /// On its own: the header, the warning before the token expires and the sign-in dialog. In a

@@ -68,12 +68,22 @@ impl Area {
     const ALL: [Area; 4] =
         [Area::Overview, Area::Snapshots, Area::BackupTargets, Area::TargetTypes];
 
+    /// The area of the home page (`super::HOME`; a unit test holds them together).
+    pub fn home() -> Area {
+        Area::Overview
+    }
+
     /// The area whose pages live at `path` (a path of this module's routes).
     pub fn of_path(path: &str) -> Option<Area> {
-        match super::match_path(path).0 {
+        Area::of_route(super::match_path(path).0)
+    }
+
+    /// The area `route` opens a page of.
+    pub fn of_route(route: Route) -> Option<Area> {
+        match route {
             Route::Page(page) => Some(page.area()),
             // The root redirects home.
-            Route::Root => Area::of_path(super::HOME),
+            Route::Root => Some(Area::home()),
             Route::Login | Route::NotFound => None,
         }
     }
@@ -297,6 +307,7 @@ mod tests {
         assert_eq!(Area::of_path(&routes::edit_target_type("t")), Some(Area::TargetTypes));
         assert_eq!(Area::of_path(routes::TYPE_ACCESS), Some(Area::TargetTypes));
         assert_eq!(Area::of_path("/"), Some(Area::Overview));
+        assert_eq!(Area::of_path(routes::HOME), Some(Area::home()));
         assert_eq!(Area::of_path(routes::LOGIN), None);
         assert_eq!(Area::of_path("/snapshotsx"), None, "a prefix of a name is not the area");
     }
