@@ -295,6 +295,43 @@ test('a long list comes in pages: every snapshot is reachable, and the page size
   await pager.getByLabel('Rows per page').selectOption('25');
 });
 
+test('Refresh and a failed read tried again stay on the admin\'s page and page size; new filters start at the first page', async () => {
+  await page.goto(emu.url + '/snapshots');
+  const rows = table().locator('tbody tr[data-snapshot-id]');
+  await rows.first().waitFor();
+  const pager = page.getByRole('navigation', { name: 'Pages of snapshots' });
+  const status = pager.locator('.pager__status');
+  const shown = async () => (await page.getByText(/^Showing \d+ of \d+ snapshots$/).textContent()).match(/(\d+) of (\d+)/).slice(1).map(Number);
+  await pager.getByLabel('Rows per page').selectOption('50');
+  await pager.getByRole('button', { name: 'Next page' }).click();
+  await pager.getByText(/^Page 2 of \d+ \(rows 51–/).waitFor();
+  const [onPage2, total] = await shown();
+  assert.equal(onPage2, Math.min(50, total - 50));
+  // The reload fails (500 is not retried), so the table goes; Try again draws it anew.
+  await emu.failNext({ status: 500, method: 'GET', path_is: `/v1/${PROJECT}/snapshots`,
+    body: '{"computeFault": {"message": "Snapshots are down", "code": 500}}' });
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+  await page.getByText('Snapshots are down').waitFor();
+  assert.equal(await table().count(), 0, 'the error in place of the table');
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await rows.first().waitFor();
+  assert.match(await status.innerText(), /^Page 2 of \d+ \(rows 51–/, 'still the second page');
+  assert.equal(await pager.getByLabel('Rows per page').inputValue(), '50', 'still 50 rows a page');
+  // Another list, of more than one page: its first page, 50 rows a page still.
+  const monthAgo = Date.now() - 30 * 24 * 3600 * 1000;
+  const inMonth = (await emu.api('GET', '/snapshots', MEMBER)).body.snapshots
+    .filter((s) => new Date(`${s.created_at.replace(/Z$/, '')}Z`).getTime() > monthAgo + 60000);
+  assert.ok(inMonth.length > 50, `more than one page of 50 in the last 30 days (${inMonth.length})`);
+  const since = await emu.lastSeq();
+  await page.getByRole('button', { name: 'Last 30 days' }).click();
+  await eventually(async () => (await emu.requests(since)).some((r) => r.path === `/v1/${PROJECT}/snapshots` && r.query.includes('date_from')),
+    { what: 'the list of the last 30 days read' });
+  await eventually(async () => /^Page 1 of/.test(await status.innerText().catch(() => '')),
+    { what: 'the first page of the new list' });
+  assert.equal(await pager.getByLabel('Rows per page').inputValue(), '50');
+  assert.equal(await rows.count(), 50);
+});
+
 test('times are shown in the browser\'s zone, and the column header names it', async () => {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, timezoneId: 'Asia/Kolkata' });
   await storeSession(context);

@@ -9,7 +9,7 @@ use crate::api::snapshots::{list_request, list_snapshots};
 use crate::api::workloads::{self, list_workloads};
 use crate::api::{ApiError, ApiRequest};
 use crate::components::{
-    api_resource, DeleteSubject, Handoff, Loader, PageHeader, UnreadableNotice,
+    api_resource, DeleteSubject, Handoff, Loader, PageHeader, Paging, UnreadableNotice,
 };
 use crate::models::{Listed, Snapshot, SnapshotFilter, Workload};
 use crate::routes::{self, use_snapshot_filter};
@@ -53,8 +53,12 @@ pub fn SnapshotsPage() -> impl IntoView {
     let filter = use_snapshot_filter();
     // What the server is asked for; choosing a status filters the answer instead.
     let listed = Memo::new(move |_| filter.with(SnapshotFilter::listed));
-    let status = Signal::derive(move || filter.with(|f| f.status));
+    let status = Memo::new(move |_| filter.with(|f| f.status));
     let LoadedSnapshots { loaded, rows, unreadable } = use_snapshot_rows(move || listed.get());
+    // Refresh, a delete or a failed read tried again keep the page the admin is on; another
+    // list (new filters) starts at its first page, in the page size chosen.
+    let paging = Paging::new();
+    Effect::watch(move || listed.track(), move |_, _, _| paging.page.set(0), false);
     let workloads = api_resource(|| (), |c, ()| async move { list_workloads(&c).await });
     // With "all projects", the rows of other projects: the API is project-scoped, so they are
     // neither polled nor acted on from here. Until this project's workloads are known, none is.
@@ -116,7 +120,7 @@ pub fn SnapshotsPage() -> impl IntoView {
             <BulkDelete rows selected/>
             <Loader resource=loaded loading="Loading snapshots…" failure="Could not load snapshots" let:_list>
                 {move || view! { <UnreadableNotice lines=unreadable.get() noun="snapshot"/> }}
-                <SnapshotsTable rows search status workload_names=names selected stale=live.stale foreign
+                <SnapshotsTable rows search status workload_names=names selected stale=live.stale foreign paging
                     on_cancel=cancel.on_cancel() cancelling=cancel.running() cancel_accepted=cancel.accepted()
                     on_delete=Callback::new(move |s| to_delete.set(Some(s)))/>
             </Loader>

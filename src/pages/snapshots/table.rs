@@ -160,9 +160,12 @@ pub fn SnapshotsTable(
     /// Rows of other projects (listed with "all projects"): shown, with no action from here.
     #[prop(into, optional)]
     foreign: Signal<HashSet<String>>,
+    /// The page shown and the page size: the list page's, so that they stay when the list is
+    /// read again and the table drawn anew; without it, the table's own.
+    #[prop(optional)]
+    paging: Paging,
 ) -> impl IntoView {
     let sort = SortState::kept(Column::Created, false);
-    let paging = Paging::new();
     let names = workload_names;
     // Positions into `rows`, never copies of them: sorted, then searched, then one page of
     // rows is cloned for the view.

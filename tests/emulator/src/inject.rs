@@ -21,6 +21,9 @@ pub struct InjectedFault {
     pub content_type: String,
     #[serde(default)]
     pub path_contains: String,
+    /// Only this path: a list (`/v1/P/snapshots`), not the snapshots' own GETs below it.
+    #[serde(default)]
+    pub path_is: Option<String>,
     #[serde(default)]
     pub method: Option<String>,
     /// How many matching requests it answers (then it is gone).
@@ -97,6 +100,7 @@ impl Faults {
             let mut queue = self.queue.lock().unwrap_or_else(|p| p.into_inner());
             let index = queue.iter().position(|f| {
                 path.contains(&f.path_contains)
+                    && f.path_is.as_deref().is_none_or(|p| p == path)
                     && f.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method))
             });
             index.map(|i| {
@@ -120,6 +124,7 @@ impl Faults {
                     .into(),
                 content_type: default_fault_type(),
                 path_contains: String::new(),
+                path_is: None,
                 method: None,
                 times: 1,
                 retry_after: Some("1".into()),
@@ -176,6 +181,15 @@ mod tests {
         }
         assert!(faults.take("GET", "/v1/p/snapshots").is_none());
         assert!(faults.take("GET", "/v1/p/workloads").is_none());
+    }
+
+    #[test]
+    fn a_fault_for_one_path_passes_the_paths_below_it() {
+        let faults = Faults::default();
+        faults.push(fault(r#"{"status": 500, "path_is": "/v1/p/snapshots"}"#));
+        assert!(faults.take("GET", "/v1/p/snapshots/s1").is_none(), "a snapshot's own GET");
+        assert!(faults.take("GET", "/v1/p/snapshots").is_some(), "the list");
+        assert!(faults.take("GET", "/v1/p/snapshots").is_none(), "once");
     }
 
     #[test]
