@@ -1,5 +1,6 @@
 //! Sorting and the table frame shared by every list: one state, one header cell, one frame.
 
+use crate::order::natural_cmp;
 use leptos::prelude::*;
 use std::cmp::Ordering;
 
@@ -95,8 +96,8 @@ fn fold_text_keys(keyed: &mut [(SortKey, u32)]) {
     }
 }
 
-/// What a column sorts by: text as written, text without regard to case (folded when the
-/// column is sorted), or a number, where a missing number sorts after every present one.
+/// What a column sorts by: text as written, text as people order names (without regard to
+/// case, folded when the column is sorted; numbers in it by their value), or a number, where a missing number sorts after every present one.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SortKey {
     Text(String),
@@ -115,6 +116,7 @@ impl PartialOrd for SortKey {
 impl Ord for SortKey {
     fn cmp(&self, other: &Self) -> Ordering {
         match (self, other) {
+            (SortKey::Folded(a), SortKey::Folded(b)) => natural_cmp(a, b),
             (SortKey::Text(a) | SortKey::Folded(a), SortKey::Text(b) | SortKey::Folded(b)) => {
                 a.cmp(b)
             }
@@ -131,7 +133,7 @@ pub fn exact_key(text: &str) -> SortKey {
     SortKey::Text(text.to_owned())
 }
 
-/// Case-insensitive text key for sorting.
+/// A name's key: case-insensitive, and `web-9` before `web-10` (`natural_cmp`).
 pub fn text_key(text: &str) -> SortKey {
     SortKey::Folded(text.to_owned())
 }
@@ -304,5 +306,18 @@ mod tests {
             .collect();
         // Folded, then by code point; equal keys keep their order.
         assert_eq!(sorted_positions(keyed, true), vec![1, 0, 5, 3, 2, 4]);
+    }
+
+    #[test]
+    fn names_sort_by_their_numbers_and_times_as_written() {
+        let keyed = |texts: &[&str], key: fn(&str) -> SortKey| {
+            texts.iter().zip(0u32..).map(|(t, i)| (key(t), i)).collect::<Vec<_>>()
+        };
+        let names = ["web-10", "Web-9", "web-1", "db"];
+        assert_eq!(sorted_positions(keyed(&names, text_key), true), vec![3, 2, 1, 0]);
+        assert_eq!(sorted_positions(keyed(&names, text_key), false), vec![0, 1, 2, 3]);
+        // A fraction of a second is not a number of its own: ".5" is later than ".10".
+        let times = ["2026-12-04T10:00:00.5", "2026-12-04T10:00:00.10"];
+        assert_eq!(sorted_positions(keyed(&times, exact_key), true), vec![1, 0]);
     }
 }
