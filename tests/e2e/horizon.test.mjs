@@ -69,9 +69,18 @@ test('the Backups panel in Horizon shows the console with the Horizon user\'s se
   await page.getByLabel('Password').fill(keystone.users.admin.password);
   await page.getByRole('button', { name: 'Sign In' }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/auth/login'));
+  // Horizon lands on this panel in the user's default project, and its late requests (the
+  // header, the catalogue of strings) send its signed-cookie session back: one answered after
+  // the switch below would put the default project back. The switch waits for them.
+  await page.waitForLoadState('networkidle');
   await openPanelIn(keystone.projects.demo);
   // The console's landing page: the overview, with the demo project's targets.
   await consoleFrame().getByRole('heading', { name: 'Overview', level: 1 }).waitFor({ timeout: 30000 });
+  await eventually(async () => {
+    const frame = page.frames().find((f) => f.url().startsWith(emu.url));
+    const stored = await frame?.evaluate(() => window.sessionStorage.getItem('wlm-console.session')).catch(() => null);
+    return stored && JSON.parse(stored).project_id === keystone.projects.demo;
+  }, { timeout: 20000, what: 'the console handed the demo project, to which Horizon switched' });
   await consoleFrame().getByRole('region', { name: 'Backup targets' }).locator('li[data-target-id]').first().waitFor();
   assert.equal(await consoleFrame().locator('.app-header').count(), 0, 'the portal shows user and project');
   assert.equal(await consoleFrame().getByLabel('Password').count(), 0, 'no sign-in of its own');
