@@ -71,7 +71,13 @@ pub fn sorted_by_key<T, K: Ord>(items: Vec<T>, key: impl Fn(&T) -> K) -> Vec<T> 
 /// `a01`), so only equal texts compare equal and the order is total.
 pub fn natural_cmp(a: &str, b: &str) -> Ordering {
     let (a, b) = (a.as_bytes(), b.as_bytes());
-    let (mut i, mut j) = (0, 0);
+    // What the two share is skipped at memcmp's pace (a long list's names share most of
+    // themselves), back to the start of a number cut by the first difference.
+    let mut same = shared_prefix(a, b);
+    while same > 0 && a[same - 1].is_ascii_digit() {
+        same -= 1;
+    }
+    let (mut i, mut j) = (same, same);
     let mut padding = Ordering::Equal;
     while i < a.len() && j < b.len() {
         if !(a[i].is_ascii_digit() && b[j].is_ascii_digit()) {
@@ -91,6 +97,15 @@ pub fn natural_cmp(a: &str, b: &str) -> Ordering {
         (i, j) = (i + run_a.len(), j + run_b.len());
     }
     (a.len() - i).cmp(&(b.len() - j)).then(padding)
+}
+
+fn shared_prefix(a: &[u8], b: &[u8]) -> usize {
+    const CHUNK: usize = 16;
+    let mut same = 0;
+    while same + CHUNK <= a.len().min(b.len()) && a[same..same + CHUNK] == b[same..same + CHUNK] {
+        same += CHUNK;
+    }
+    same + a[same..].iter().zip(&b[same..]).take_while(|(x, y)| x == y).count()
 }
 
 fn digit_run(text: &[u8]) -> &[u8] {
