@@ -148,7 +148,9 @@ mod tests {
 
     proptest! {
         #[test]
-        fn the_natural_order_is_total(a in "[a0-2.é]{0,6}", b in "[a0-2.é]{0,6}", c in "[a0-2.é]{0,6}") {
+        fn the_natural_order_is_total(
+            a in "[a0-2.é]{0,6}", b in "[a0-2.é]{0,6}", c in "[a0-2.é]{0,6}",
+        ) {
             prop_assert_eq!(natural_cmp(&a, &b), natural_cmp(&b, &a).reverse());
             prop_assert_eq!(natural_cmp(&a, &b) == Ordering::Equal, a == b);
             if natural_cmp(&a, &b).is_le() && natural_cmp(&b, &c).is_le() {
@@ -157,7 +159,9 @@ mod tests {
         }
 
         #[test]
-        fn a_name_and_a_number_order_as_the_pair(p in "[a-c]{0,3}", m in 0u64..100_000, q in "[a-c]{0,3}", n in 0u64..100_000) {
+        fn a_name_and_a_number_order_as_the_pair(
+            p in "[a-c]{0,3}", m in 0u64..100_000, q in "[a-c]{0,3}", n in 0u64..100_000,
+        ) {
             let (x, y) = (format!("{p}-{m}"), format!("{q}-{n}"));
             prop_assert_eq!(natural_cmp(&x, &y), (p.as_bytes(), m).cmp(&(q.as_bytes(), n)));
         }

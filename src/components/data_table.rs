@@ -96,8 +96,9 @@ fn fold_text_keys(keyed: &mut [(SortKey, u32)]) {
     }
 }
 
-/// What a column sorts by: text as written, text as people order names (without regard to
-/// case, folded when the column is sorted; numbers in it by their value), or a number, where a missing number sorts after every present one.
+/// What a column sorts by: text as written, text as people order names (case and accents
+/// folded when the column is sorted, numbers in it by their value), or a number, where a
+/// missing number sorts after every present one.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SortKey {
     Text(String),
