@@ -124,40 +124,14 @@ pub fn parse_decimal(text: &str) -> Option<f64> {
     Some(if negative { -value } else { value })
 }
 
-/// Text in lower case for comparing without regard to case, in any script. ASCII is folded
-/// here; other text by the browser (`String.prototype.toLowerCase`, the same Unicode mapping),
-/// which keeps Unicode's case tables (11 KB) out of the first load.
-pub fn fold_case(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_ascii_lowercase();
-    }
-    #[cfg(target_arch = "wasm32")]
-    return String::from(js_sys::JsString::from(text).to_lower_case());
-    #[cfg(not(target_arch = "wasm32"))]
-    text.to_lowercase()
-}
-
-/// The words of a search, folded once for every row they are looked for in.
-pub fn search_words(needle: &str) -> Vec<String> {
-    fold_case(needle).split_whitespace().map(str::to_owned).collect()
-}
-
-/// `fold_case` over many texts, with one call into the browser for all those that are not
-/// ASCII: a call per text costs more than the folding (100,000 Cyrillic names: about 230 ms
-/// one by one, 80 ms in one call).
-pub fn fold_case_each(texts: &mut [String]) {
-    fold_each(texts, fold_case);
-}
-
-/// Texts as a name is ordered: `fold_case`, and a letter with an accent as its base letter
-/// (`É` as `e`: the canonical decomposition without its combining diacritics), as a collator
-/// compares at its first level, so that `Été` sorts among the `e`s and not after `z`. Many at
-/// once, as `fold_case_each`. Natively (tests) only the case is folded.
-pub fn fold_for_sort_each(texts: &mut [String]) {
-    fold_each(texts, fold_for_sort);
-}
-
-fn fold_for_sort(text: &str) -> String {
+/// Text for comparing without regard to case or accents, in any script: in lower case, and a
+/// letter with an accent as its base letter (`É` as `e`: the canonical decomposition without
+/// its combining diacritics), as a collator compares at its first level, so that `Été` sorts
+/// among the e's and a search for `zurich` finds `Zürich`. Letters of their own (`ø`, `ß`)
+/// stay. ASCII is folded here; other text by the browser (`toLowerCase`, `normalize`), which
+/// keeps Unicode's tables (11 KB for the case alone) out of the first load. Natively (the
+/// tests) only the case is folded.
+pub fn fold_text(text: &str) -> String {
     if text.is_ascii() {
         return text.to_ascii_lowercase();
     }
@@ -171,13 +145,21 @@ fn fold_for_sort(text: &str) -> String {
     text.to_lowercase()
 }
 
-fn fold_each(texts: &mut [String], fold: fn(&str) -> String) {
+/// The words of a search, folded once for every row they are looked for in.
+pub fn search_words(needle: &str) -> Vec<String> {
+    fold_text(needle).split_whitespace().map(str::to_owned).collect()
+}
+
+/// `fold_text` over many texts, with one call into the browser for all those that are not
+/// ASCII: a call per text costs more than the folding (100,000 Cyrillic names: about 230 ms
+/// one by one, 80 ms in one call).
+pub fn fold_texts(texts: &mut [String]) {
     let mut others = Vec::new();
     for (i, text) in texts.iter_mut().enumerate() {
         if text.is_ascii() {
             text.make_ascii_lowercase();
         } else if text.contains('\n') {
-            *text = fold(text);
+            *text = fold_text(text);
         } else {
             others.push(i);
         }
@@ -187,7 +169,7 @@ fn fold_each(texts: &mut [String], fold: fn(&str) -> String) {
     }
     // One text a line (none holds a line break); folding never adds or removes one.
     let joined = others.iter().map(|&i| texts[i].as_str()).collect::<Vec<_>>().join("\n");
-    let folded = fold(&joined);
+    let folded = fold_text(&joined);
     let lines: Vec<&str> = folded.split('\n').collect();
     if lines.len() == others.len() {
         for (&i, line) in others.iter().zip(lines) {
@@ -195,7 +177,7 @@ fn fold_each(texts: &mut [String], fold: fn(&str) -> String) {
         }
     } else {
         for &i in &others {
-            texts[i] = fold(&texts[i]);
+            texts[i] = fold_text(&texts[i]);
         }
     }
 }
@@ -545,16 +527,16 @@ mod tests {
 
     #[test]
     fn case_is_folded_in_any_script() {
-        assert_eq!(fold_case("Nightly-BACKUP"), "nightly-backup");
-        assert_eq!(fold_case("ÉTÉ Москва ΣΟΦΙΑ"), "été москва σοφια");
+        assert_eq!(fold_text("Nightly-BACKUP"), "nightly-backup");
+        assert_eq!(fold_text("ÉTÉ Москва ΣΟΦΙΑ"), "été москва σοφια");
     }
 
     #[test]
     fn many_texts_fold_as_each_alone() {
         let texts = ["Nightly", "ÉTÉ", "", "Москва\nДНЕВНОЙ", "ΣΟΦΙΑ Ω", "plain"];
         let mut folded = texts.map(str::to_owned);
-        fold_case_each(&mut folded);
-        assert_eq!(folded, texts.map(fold_case));
+        fold_texts(&mut folded);
+        assert_eq!(folded, texts.map(fold_text));
     }
 
     #[test]

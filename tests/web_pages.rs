@@ -166,7 +166,7 @@ async fn snapshot_list_renders_the_documented_sample() {
 }
 
 #[wasm_bindgen_test]
-async fn the_snapshot_search_ignores_case_in_any_script() {
+async fn the_snapshot_search_ignores_case_and_accents_in_any_script() {
     let root = container();
     let sample: Snapshot = decode("snapshot_show", "snapshot", "snapshots");
     let named = |id: &str, name: &str| {
@@ -174,8 +174,12 @@ async fn the_snapshot_search_ignores_case_in_any_script() {
         (s.id, s.name) = (id.into(), Some(name.into()));
         s
     };
-    let list =
-        vec![named("a", "Été-Lyon"), named("b", "Москва-daily"), named("c", "nightly-ΣΟΦΙΑ")];
+    let list = vec![
+        named("a", "Été-Lyon"),
+        named("b", "Москва-daily"),
+        named("c", "nightly-ΣΟΦΙΑ"),
+        named("d", "Zürich-weekly"),
+    ];
     let rows = RwSignal::new(list);
     let search = RwSignal::new(String::new());
     let _handle = mount_to(root.clone(), move || {
@@ -184,9 +188,14 @@ async fn the_snapshot_search_ignores_case_in_any_script() {
                 on_cancel=Callback::new(|_| {}) on_delete=Callback::new(|_| {})/>
         }
     });
-    for (typed, found) in
-        [("ÉTÉ", "Été-Lyon"), ("москва", "Москва-daily"), ("NIGHTLY-σοφια", "nightly-ΣΟΦΙΑ")]
-    {
+    for (typed, found) in [
+        ("ÉTÉ", "Été-Lyon"),
+        ("ete lyon", "Été-Lyon"),
+        ("москва", "Москва-daily"),
+        ("NIGHTLY-σοφια", "nightly-ΣΟΦΙΑ"),
+        ("zurich", "Zürich-weekly"),
+        ("ZÜRICH", "Zürich-weekly"),
+    ] {
         search.set(typed.into());
         settle().await;
         let shown: Vec<String> = find_all(&root, "tbody tr").iter().map(text).collect();

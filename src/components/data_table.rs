@@ -78,7 +78,7 @@ fn sorted_positions(mut keyed: Vec<(SortKey, u32)>, ascending: bool) -> Vec<u32>
     keyed.into_iter().map(|(_, i)| i).collect()
 }
 
-/// The names' keys folded all at once (`fold_for_sort_each`: case and accents), not one by one.
+/// The names' keys folded all at once (`fold_texts`: case and accents), not one by one.
 fn fold_text_keys(keyed: &mut [(SortKey, u32)]) {
     let mut texts: Vec<String> = keyed
         .iter_mut()
@@ -87,7 +87,7 @@ fn fold_text_keys(keyed: &mut [(SortKey, u32)]) {
             _ => None,
         })
         .collect();
-    crate::format::fold_for_sort_each(&mut texts);
+    crate::format::fold_texts(&mut texts);
     let mut folded = texts.into_iter();
     for (k, _) in keyed.iter_mut() {
         if let SortKey::Folded(text) = k {

@@ -127,7 +127,7 @@ impl Project {
 /// The projects to offer, enabled ones only, by name.
 pub fn selectable_projects(mut projects: Vec<Project>) -> Vec<Project> {
     projects.retain(|p| p.enabled != Some(false) && !p.id.is_empty());
-    crate::order::sorted_by_key(projects, |p| crate::format::fold_case(p.label()))
+    crate::order::sorted_by_key(projects, |p| crate::format::fold_text(p.label()))
 }
 
 #[cfg(test)]

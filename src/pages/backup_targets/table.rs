@@ -5,7 +5,7 @@ use crate::components::{
     table_csv, ApiText, CsvExport, DataTable, EmptyState, MeterKind, ProgressBar, SortState,
     StatusBadge, TableColumn, TableWidth, Tag, TagKind, Time, CELL_CHARS,
 };
-use crate::format::{fold_case, local_time, or_dash, search_words, zone_name};
+use crate::format::{fold_text, local_time, or_dash, search_words, zone_name};
 use crate::models::target_type::type_id_for;
 use crate::models::{BackupTarget, TargetKind, TargetType};
 use crate::routes;
@@ -92,7 +92,7 @@ fn matches(t: &BackupTarget, words: &[String], kind: Option<TargetKind>) -> bool
     let fields = [t.export(), t.filesystem_export_mount_path.as_deref().unwrap_or("")];
     let more = [&t.status, &t.kind, &t.version].map(|v| v.as_deref().unwrap_or(""));
     let hay =
-        fold_case(&format!("{} {} {}", fields.join(" "), more.join(" "), t.type_names().join(" ")));
+        fold_text(&format!("{} {} {}", fields.join(" "), more.join(" "), t.type_names().join(" ")));
     words.iter().all(|w| hay.contains(w.as_str()))
 }
 

@@ -7,9 +7,7 @@ use crate::components::{
     table_csv, CsvExport, DataTable, DeleteSubject, EmptyState, Pager, Paging, SortState,
     TableColumn,
 };
-use crate::format::{
-    api_time_millis, decimal, fold_case_each, local_time, search_words, zone_name,
-};
+use crate::format::{api_time_millis, decimal, fold_texts, local_time, search_words, zone_name};
 use crate::models::{Snapshot, StatusFilter};
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -53,7 +51,7 @@ impl TableColumn for Column {
     }
 }
 
-/// What the search looks in, one text a row, lower-cased once per list rather than once per
+/// What the search looks in, one text a row, folded once per list rather than once per
 /// keystroke.
 fn haystacks(rows: &[Snapshot]) -> Vec<String> {
     let mut texts: Vec<String> = rows
@@ -63,7 +61,7 @@ fn haystacks(rows: &[Snapshot]) -> Vec<String> {
             format!("{name} {} {}", description.unwrap_or(""), s.id)
         })
         .collect();
-    fold_case_each(&mut texts);
+    fold_texts(&mut texts);
     texts
 }
 

@@ -5,7 +5,7 @@ use crate::components::{
     table_csv, ApiText, CsvExport, DataTable, EmptyState, SortState, TableColumn, Tag, TagKind,
     Time, CELL_CHARS,
 };
-use crate::format::{fold_case, or_dash, search_words};
+use crate::format::{fold_text, or_dash, search_words};
 use crate::models::{BackupTarget, TargetType, Visibility};
 use crate::routes;
 use leptos::either::Either;
@@ -92,7 +92,7 @@ fn matches((t, export): &Row, words: &[String], visibility: Option<Visibility>) 
         t.metadata_pairs().into_iter().map(|(k, v)| format!("{k}={v}")).collect();
     let fields =
         [t.name(), t.description.as_deref().unwrap_or(""), export.as_deref().unwrap_or("")];
-    let hay = fold_case(&format!(
+    let hay = fold_text(&format!(
         "{} {} {}",
         fields.join(" "),
         t.project_ids().join(" "),
