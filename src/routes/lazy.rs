@@ -138,6 +138,11 @@ impl ViewSlot {
         self.arrivals.try_update(|n| *n = n.wrapping_add(1));
     }
 
+    /// Whether a view has been delivered (one is on screen).
+    pub fn has_delivered(self) -> bool {
+        self.arrivals.with_untracked(|n| *n > 0)
+    }
+
     /// What to draw: nothing until a view is delivered, then the last one.
     pub fn view(self) -> impl Fn() -> Option<AnyView> {
         move || {

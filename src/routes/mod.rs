@@ -246,6 +246,10 @@ fn PageOutlet() -> impl IntoView {
     // The page last asked for (shown or still loading) and its address.
     let latest = StoredValue::new(None::<(Page, RwSignal<Location>)>);
     let slot = ViewSlot::default();
+    // The address whose page still waits for its code, and whether it has waited long enough
+    // to say so (a quick load shows no note that flashes).
+    let waiting = StoredValue::new(None::<RwSignal<Location>>);
+    let slow = RwSignal::new(false);
     Effect::new(move |_| {
         let location = router.location().get();
         let page = match match_path(&location.path).0 {
@@ -267,7 +271,14 @@ fn PageOutlet() -> impl IntoView {
                 provide_context(PageAddress(address));
                 PageKept::provide();
                 latest.set_value(Some((page, address)));
+                waiting.set_value(Some(address));
                 page.send_early_reads();
+                leptos::task::spawn_local(async move {
+                    gloo_timers::future::sleep(SLOW_PAGE).await;
+                    if waiting.try_get_value().flatten() == Some(address) {
+                        slow.try_set(true);
+                    }
+                });
                 let owner = owner.clone();
                 leptos::task::spawn_local_scoped(async move {
                     let view = page.view().await;
@@ -275,13 +286,32 @@ fn PageOutlet() -> impl IntoView {
                     let current = latest.try_get_value().flatten().map(|(_, a)| a);
                     if current == Some(address) {
                         slot.deliver(view, owner);
+                        waiting.try_set_value(None);
+                        slow.try_set(false);
                     }
                 });
             })
         });
     });
-    slot.view()
+    // Over the page being left, or alone on an empty screen (a deep link, the first page).
+    let over = move || slow.get() && slot.has_delivered();
+    let note = move || {
+        slow.get().then(|| {
+            view! {
+                <span class="page-pending__note">
+                    <span class="spinner" aria-hidden="true"></span>"Loading the page…"
+                </span>
+            }
+        })
+    };
+    view! {
+        <div class="page-pending" class:page-pending--over=over role="status" aria-live="polite">{note}</div>
+        {slot.view()}
+    }
 }
+
+/// How long a page may wait for its code before the screen says it is loading.
+const SLOW_PAGE: std::time::Duration = std::time::Duration::from_millis(400);
 
 #[cfg(test)]
 mod tests {

@@ -3,7 +3,7 @@
 // in error messages and progress messages too, is shown literally.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSuite, newPage, signIn, shot, eventually, PROJECT } from './harness.mjs';
+import { useSuite, newPage, signIn, shot, eventually, assertAccessible, PROJECT } from './harness.mjs';
 
 let emu;
 let browser;
@@ -208,4 +208,43 @@ test('a page whose code does not arrive says so, and Try again shows it once the
   await Promise.all([page.waitForEvent('load'), alert.getByRole('button', { name: 'Try again' }).click()]);
   await page.locator('tbody tr[data-snapshot-id]').first().waitFor();
   assert.match(page.url(), /\/snapshots$/);
+});
+
+test('a page whose code is slow to come says it is loading, over the page being left and on an empty screen', async () => {
+  const page = await newPage(browser);
+  const chunk = /\/split_snapshots-[0-9a-f]{16}\.wasm$/;
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(chunk, async (route) => { await held; await route.continue(); });
+  await signIn(page, emu.url, { path: '/overview' });
+  const overview = page.getByRole('heading', { name: 'Overview', level: 1 });
+  await overview.waitFor();
+  const loading = page.getByRole('status').filter({ hasText: 'Loading the page…' });
+  assert.equal(await loading.count(), 0, 'nothing loads once the page is there');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Snapshots' }).click();
+  await loading.waitFor({ timeout: 5000 });
+  assert.ok(await overview.isVisible(), 'the page being left stays until the next one can be drawn');
+  const [over, heading] = [await loading.boundingBox(), await overview.boundingBox()];
+  assert.ok(over.y + over.height <= heading.y, `the note sits above the heading (${JSON.stringify({ over, heading })})`);
+  await assertAccessible(page, 'a page loading over the one being left');
+  await shot(page, '66-page-loading');
+  release();
+  await page.getByRole('heading', { name: 'Snapshots', level: 1 }).waitFor();
+  await eventually(async () => (await loading.count()) === 0, { what: 'the loading note gone with the page drawn' });
+
+  // A deep link, with the page's code held back again: the screen says why it is empty.
+  const fresh = await newPage(browser);
+  let releaseAgain;
+  const heldAgain = new Promise((r) => { releaseAgain = r; });
+  await fresh.route(chunk, async (route) => { await heldAgain; await route.continue(); });
+  await signIn(fresh, emu.url, { path: '/snapshots' });
+  const waiting = fresh.getByRole('main').getByRole('status').filter({ hasText: 'Loading the page…' });
+  await waiting.waitFor({ timeout: 5000 });
+  await shot(fresh, '67-page-loading-alone');
+  releaseAgain();
+  await fresh.locator('tbody tr[data-snapshot-id]').first().waitFor();
+  assert.equal(await waiting.count(), 0);
+  assert.deepEqual([...page.errors, ...fresh.errors], []);
+  await fresh.context().close();
+  await page.context().close();
 });
