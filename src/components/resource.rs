@@ -1,10 +1,57 @@
 //! The one way a page loads from the API.
 
+use super::kept;
 use crate::api::{ApiError, Client};
 use crate::session::{use_session, with_client};
 use leptos::prelude::*;
 use std::future::Future;
+use std::pin::Pin;
 use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll};
+
+/// How many of the open page's reads (`api_resource`s) are on their way: its Refresh says
+/// "Refreshing…" until they are all in. Outside a page, each user has a count of its own.
+#[derive(Clone, Copy)]
+pub struct PageReads(RwSignal<u32>);
+
+impl PageReads {
+    pub fn of_page() -> Self {
+        kept(|| PageReads(RwSignal::new(0)))
+    }
+
+    pub fn in_flight(self) -> u32 {
+        self.0.get()
+    }
+
+    /// Counts a read until the guard goes (answered, failed or dropped for a newer one).
+    fn start(self) -> ReadInFlight {
+        self.0.try_update(|n| *n += 1);
+        ReadInFlight(self)
+    }
+}
+
+struct ReadInFlight(PageReads);
+
+impl Drop for ReadInFlight {
+    fn drop(&mut self) {
+        self.0 .0.try_update(|n| *n = n.saturating_sub(1));
+    }
+}
+
+/// A read, counted while it lasts (a plain wrapper rather than an `async` block: one small
+/// `poll` per type of read).
+struct Counted<F> {
+    read: Pin<Box<F>>,
+    _in_flight: ReadInFlight,
+}
+
+impl<F: Future> Future for Counted<F> {
+    type Output = F::Output;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        self.read.as_mut().poll(cx)
+    }
+}
 
 /// Loads with the session's client, again whenever what `key` reads changes, when the session
 /// is renewed or moves to another project, and on `refetch`. Show it with a `Loader`.
@@ -18,10 +65,12 @@ where
     Fut: Future<Output = Result<T, ApiError>> + 'static,
 {
     let ctx = use_session();
+    let reads = PageReads::of_page();
     // `key` runs inside the resource's closure, so what it reads is tracked.
     let resource = LocalResource::new(move || {
         ctx.epoch.track();
-        with_client(ctx, |client| load(client, key()))
+        let _in_flight = reads.start();
+        Counted { read: Box::pin(with_client(ctx, |client| load(client, key()))), _in_flight }
     });
     // A renewed token mends a 401 (or a read not sent while sign-in was asked for), nothing
     // else: what loaded stays on screen as it is.

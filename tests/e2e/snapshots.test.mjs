@@ -332,6 +332,35 @@ test('Refresh and a failed read tried again stay on the admin\'s page and page s
   assert.equal(await rows.count(), 50);
 });
 
+test('Refresh says it is refreshing until the list is in, takes no second click meanwhile, and says when it is done', async () => {
+  await page.goto(emu.url + '/snapshots');
+  const rows = table().locator('tbody tr[data-snapshot-id]');
+  await rows.first().waitFor();
+  const since = await emu.lastSeq();
+  await emu.failNext({ method: 'GET', path_is: `/v1/${PROJECT}/snapshots`, delay_ms: 2000 });
+  const header = page.locator('.page-header');
+  await header.getByRole('button', { name: 'Refresh', exact: true }).click();
+  const busy = header.getByRole('button', { name: 'Refreshing…', exact: true });
+  await busy.waitFor();
+  assert.equal(await busy.getAttribute('aria-disabled'), 'true');
+  assert.equal(await header.getByRole('status').textContent(), 'Refreshing…', 'announced');
+  assert.ok(await rows.count() > 0, 'the rows stay while the list is read again');
+  await shot(page, '44-snapshots-refreshing');
+  await busy.click({ force: true });
+  await header.getByRole('button', { name: 'Refresh', exact: true }).waitFor({ timeout: 10000 });
+  assert.equal(await header.getByRole('status').textContent(), 'Refresh finished');
+  const lists = (await emu.requests(since)).filter((r) => r.method === 'GET' && r.path === `/v1/${PROJECT}/snapshots`);
+  assert.equal(lists.length, 1, `one read for two clicks (${lists.length})`);
+  // A reload the admin did not ask for with Refresh (new filters) leaves the button as it is.
+  const before = await emu.lastSeq();
+  await emu.failNext({ method: 'GET', path_is: `/v1/${PROJECT}/snapshots`, delay_ms: 1500 });
+  await page.getByRole('button', { name: 'Last 7 days' }).click();
+  await eventually(async () => (await emu.requests(before)).some((r) => r.path === `/v1/${PROJECT}/snapshots` && r.query.includes('date_from')),
+    { what: 'the list of the last 7 days asked for' });
+  assert.equal(await header.getByRole('button', { name: 'Refreshing…' }).count(), 0);
+  assert.equal(await header.getByRole('button', { name: 'Refresh', exact: true }).getAttribute('aria-disabled'), null);
+});
+
 test('times are shown in the browser\'s zone, and the column header names it', async () => {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, timezoneId: 'Asia/Kolkata' });
   await storeSession(context);

@@ -4,7 +4,7 @@ use crate::api::target_types::{self, list_target_types_detail};
 use crate::api::ApiRequest;
 use crate::components::{
     api_resource, dispatch_once, options, DeleteSubject, FilterBar, Loader, PageHeader,
-    UnreadableNotice,
+    RefreshButton, UnreadableNotice,
 };
 use crate::models::{BackupTarget, TargetKind};
 use crate::routes;
@@ -34,7 +34,7 @@ pub fn BackupTargetsPage() -> impl IntoView {
     view! {
         <section class="page">
             <PageHeader title="Backup targets" description="Where backups are written: NFS exports and S3 buckets.">
-                <button type="button" class="btn btn--secondary" on:click=move |_| data.refetch()>"Refresh"</button>
+                <RefreshButton on_refresh=Callback::new(move |()| data.refetch())/>
                 <a class="btn btn--primary" href=routes::NEW_BACKUP_TARGET>"Create target"</a>
             </PageHeader>
             <FilterBar search_id="targets-search" search placeholder="Export, type name, status…"

@@ -14,7 +14,9 @@ use super::snapshots::{use_snapshot_rows, LoadedSnapshots};
 use crate::api::backup_targets::{self, list_backup_targets_detail};
 use crate::api::workloads::{self, list_workloads};
 use crate::api::{snapshots, ApiRequest};
-use crate::components::{api_resource, use_clock, Loader, PageHeader, UnreadableNotice};
+use crate::components::{
+    api_resource, use_clock, Loader, PageHeader, RefreshButton, UnreadableNotice,
+};
 use crate::models::SnapshotFilter;
 use crate::routes::use_thresholds;
 use leptos::prelude::*;
@@ -47,7 +49,7 @@ pub fn OverviewPage() -> impl IntoView {
         Some(Signal::derive(SnapshotFilter::default)),
     );
     let now = use_clock(CLOCK_MS);
-    let refresh = move |_| {
+    let refresh = move |()| {
         targets.refetch();
         loaded.refetch();
         workloads.refetch();
@@ -56,7 +58,7 @@ pub fn OverviewPage() -> impl IntoView {
         <section class="page">
             <PageHeader title="Overview" description="Are the backups healthy? Targets, snapshots running now, recent failures and protection coverage.">
                 <LiveIndicator status=live following="● Live: following snapshots in progress"/>
-                <button type="button" class="btn btn--secondary" on:click=refresh>"Refresh"</button>
+                <RefreshButton on_refresh=Callback::new(refresh)/>
             </PageHeader>
             <settings::ThresholdsForm thresholds/>
             <targets::TargetsHealth targets/>

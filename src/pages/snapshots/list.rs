@@ -9,7 +9,8 @@ use crate::api::snapshots::{list_request, list_snapshots};
 use crate::api::workloads::{self, list_workloads};
 use crate::api::{ApiError, ApiRequest};
 use crate::components::{
-    api_resource, DeleteSubject, Handoff, Loader, PageHeader, Paging, UnreadableNotice,
+    api_resource, DeleteSubject, Handoff, Loader, PageHeader, Paging, RefreshButton,
+    UnreadableNotice,
 };
 use crate::models::{Listed, Snapshot, SnapshotFilter, Workload};
 use crate::routes::{self, use_snapshot_filter};
@@ -111,7 +112,7 @@ pub fn SnapshotsPage() -> impl IntoView {
         <section class="page">
             <PageHeader title="Snapshots" description="Backups of workloads, newest first. Progress updates live.">
                 <LiveIndicator status=live following="● Live: following snapshots in progress"/>
-                <button type="button" class="btn btn--secondary" on:click=move |_| loaded.refetch()>"Refresh"</button>
+                <RefreshButton on_refresh=Callback::new(move |()| loaded.refetch())/>
                 <button type="button" class="btn btn--primary" aria-expanded=move || show_take.get().to_string()
                     on:click=move |_| show_take.update(|v| *v = !*v)>"Take snapshot"</button>
             </PageHeader>

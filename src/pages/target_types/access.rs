@@ -6,8 +6,8 @@ use crate::api::target_types::{self, change_membership, list_target_types_detail
 use crate::api::{ApiError, ApiRequest};
 use crate::components::{
     api_action, api_resource, dispatch_once, use_toasts, ApiText, Breadcrumb, ConfirmDialog,
-    CopyCurl, CsvButton, CsvExport, Loader, PageHeader, Tag, TagKind, TextField, UnreadableNotice,
-    CELL_CHARS,
+    CopyCurl, CsvButton, CsvExport, Loader, PageHeader, RefreshButton, Tag, TagKind, TextField,
+    UnreadableNotice, CELL_CHARS,
 };
 use crate::models::csv::csv_text;
 use crate::models::{validate, TargetType};
@@ -65,7 +65,7 @@ pub fn TypeAccessPage() -> impl IntoView {
             <Breadcrumb area="Target types" href=routes::TARGET_TYPES here="Access"/>
             <PageHeader title="Target type access"
                 description="Which projects may use which target types. Public types are open to every project.">
-                <button type="button" class="btn btn--secondary" on:click=move |_| data.refetch()>"Refresh"</button>
+                <RefreshButton on_refresh=Callback::new(move |()| data.refetch())/>
             </PageHeader>
             <Loader resource=data loading="Loading target types…" failure="Could not load target types" let:listed>
                 <UnreadableNotice lines=listed.unreadable noun="target type"/>

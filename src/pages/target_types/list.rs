@@ -3,7 +3,8 @@ use crate::api::backup_targets::{self, list_backup_targets_detail};
 use crate::api::target_types::{self, list_target_types_detail};
 use crate::api::ApiRequest;
 use crate::components::{
-    api_resource, options, DeleteSubject, FilterBar, Loader, PageHeader, UnreadableNotice,
+    api_resource, options, DeleteSubject, FilterBar, Loader, PageHeader, RefreshButton,
+    UnreadableNotice,
 };
 use crate::models::{TargetType, Visibility};
 use crate::routes;
@@ -36,7 +37,7 @@ pub fn TargetTypesPage() -> impl IntoView {
     view! {
         <section class="page">
             <PageHeader title="Target types" description="Named, per-project views of a backup target.">
-                <button type="button" class="btn btn--secondary" on:click=move |_| data.refetch()>"Refresh"</button>
+                <RefreshButton on_refresh=Callback::new(move |()| data.refetch())/>
                 <a class="btn btn--primary" href=routes::NEW_TARGET_TYPE>"Create type"</a>
             </PageHeader>
             <FilterBar search_id="types-search" search placeholder="Name, project, metadata…"
