@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 /// Asks for the page's reads again (`on_refresh`). From the click until the page's reads are
 /// all answered it says "Refreshing…" and takes no second click; then it announces the end (an
-/// answer that failed shows its error where the data was).
+/// answer that failed shows its error where the data was). A slow one is announced by the page
+/// ("Updating…", `routes::PageOutlet`), not twice.
 #[component]
 pub fn RefreshButton(on_refresh: Callback<()>) -> impl IntoView {
     let reads = PageReads::of_page();
@@ -14,16 +15,12 @@ pub fn RefreshButton(on_refresh: Callback<()>) -> impl IntoView {
     let asked = RwSignal::new(false);
     let finished = RwSignal::new(false);
     let busy = move || asked.get() && reads.in_flight() > 0;
-    Effect::watch(
-        move || reads.in_flight() == 0,
-        move |idle, _, _| {
-            if *idle && asked.get_untracked() {
-                asked.set(false);
-                finished.set(true);
-            }
-        },
-        false,
-    );
+    Effect::new(move |_| {
+        if reads.in_flight() == 0 && asked.get_untracked() {
+            asked.set(false);
+            finished.set(true);
+        }
+    });
     let click = move |_| {
         if busy() {
             return;
@@ -32,15 +29,7 @@ pub fn RefreshButton(on_refresh: Callback<()>) -> impl IntoView {
         asked.set(true);
         on_refresh.run(());
     };
-    let announced = move || {
-        if busy() {
-            "Refreshing…"
-        } else if finished.get() {
-            "Refresh finished"
-        } else {
-            ""
-        }
-    };
+    let announced = move || if finished.get() && !busy() { "Refresh finished" } else { "" };
     view! {
         <button type="button" class="btn btn--secondary" aria-disabled=move || busy().then_some("true")
             on:click=click>

@@ -1,6 +1,5 @@
 //! The one way a page loads from the API.
 
-use super::kept;
 use crate::api::{ApiError, Client};
 use crate::session::{use_session, with_client};
 use leptos::prelude::*;
@@ -9,23 +8,46 @@ use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};
 
-/// How many of the open page's reads (`api_resource`s) are on their way: its Refresh says
-/// "Refreshing…" until they are all in. Outside a page, each user has a count of its own.
+/// The open page's reads (`api_resource`s) on their way: its Refresh says "Refreshing…" until
+/// they are all in, and the page says it is updating while one started after its first reads
+/// were answered.
 #[derive(Clone, Copy)]
-pub struct PageReads(RwSignal<u32>);
+pub struct PageReads {
+    in_flight: RwSignal<u32>,
+    /// The page's first reads have all been answered: what it shows came from the server.
+    settled: RwSignal<bool>,
+}
 
 impl PageReads {
+    fn new() -> Self {
+        PageReads { in_flight: RwSignal::new(0), settled: RwSignal::new(false) }
+    }
+
+    /// For the page being built under the current owner (`routes`' page outlet).
+    pub fn provide() -> Self {
+        let reads = PageReads::new();
+        provide_context(reads);
+        reads
+    }
+
+    /// The open page's; outside a page (a component mounted alone), a count of its own.
     pub fn of_page() -> Self {
-        kept(|| PageReads(RwSignal::new(0)))
+        use_context().unwrap_or_else(PageReads::new)
     }
 
     pub fn in_flight(self) -> u32 {
-        self.0.get()
+        self.in_flight.get()
+    }
+
+    /// A read is on its way for a page already drawn from the server's answers (Refresh, new
+    /// filters, a read tried again), not the page's first.
+    pub fn updating(self) -> bool {
+        self.settled.get() && self.in_flight.get() > 0
     }
 
     /// Counts a read until the guard goes (answered, failed or dropped for a newer one).
     fn start(self) -> ReadInFlight {
-        self.0.try_update(|n| *n += 1);
+        self.in_flight.try_update(|n| *n += 1);
         ReadInFlight(self)
     }
 }
@@ -34,7 +56,14 @@ struct ReadInFlight(PageReads);
 
 impl Drop for ReadInFlight {
     fn drop(&mut self) {
-        self.0 .0.try_update(|n| *n = n.saturating_sub(1));
+        let reads = self.0;
+        let left = reads.in_flight.try_update(|n| {
+            *n = n.saturating_sub(1);
+            *n
+        });
+        if left == Some(0) && reads.settled.try_get_untracked() == Some(false) {
+            reads.settled.try_set(true);
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 //! writes a route.
 
 use crate::api::{build_url, encode_segment};
-use crate::components::PageKept;
+use crate::components::{PageKept, PageReads};
 use crate::models::overview::Thresholds;
 use crate::models::SnapshotFilter;
 use crate::pages::login::LoginPage;
@@ -246,10 +246,12 @@ fn PageOutlet() -> impl IntoView {
     // The page last asked for (shown or still loading) and its address.
     let latest = StoredValue::new(None::<(Page, RwSignal<Location>)>);
     let slot = ViewSlot::default();
-    // The address whose page still waits for its code, and whether it has waited long enough
-    // to say so (a quick load shows no note that flashes).
-    let waiting = StoredValue::new(None::<RwSignal<Location>>);
-    let slow = RwSignal::new(false);
+    // The page last asked for still waits for its code; the reads of the page on screen.
+    let waiting = RwSignal::new(false);
+    let shown_reads = RwSignal::new(None::<PageReads>);
+    let slow_code = held_a_while(waiting.into());
+    let slow_update =
+        held_a_while(Signal::derive(move || shown_reads.get().is_some_and(PageReads::updating)));
     Effect::new(move |_| {
         let location = router.location().get();
         let page = match match_path(&location.path).0 {
@@ -270,15 +272,10 @@ fn PageOutlet() -> impl IntoView {
                 let address = RwSignal::new(location);
                 provide_context(PageAddress(address));
                 PageKept::provide();
+                let reads = PageReads::provide();
                 latest.set_value(Some((page, address)));
-                waiting.set_value(Some(address));
+                waiting.set(true);
                 page.send_early_reads();
-                leptos::task::spawn_local(async move {
-                    gloo_timers::future::sleep(SLOW_PAGE).await;
-                    if waiting.try_get_value().flatten() == Some(address) {
-                        slow.try_set(true);
-                    }
-                });
                 let owner = owner.clone();
                 leptos::task::spawn_local_scoped(async move {
                     let view = page.view().await;
@@ -286,20 +283,26 @@ fn PageOutlet() -> impl IntoView {
                     let current = latest.try_get_value().flatten().map(|(_, a)| a);
                     if current == Some(address) {
                         slot.deliver(view, owner);
-                        waiting.try_set_value(None);
-                        slow.try_set(false);
+                        shown_reads.try_set(Some(reads));
+                        waiting.try_set(false);
                     }
                 });
             })
         });
     });
-    // Over the page being left, or alone on an empty screen (a deep link, the first page).
-    let over = move || slow.get() && slot.has_delivered();
+    // Over the page being left or updated, or alone on an empty screen (a deep link, the first
+    // page).
+    let text = move || match (slow_code.get(), slow_update.get()) {
+        (true, _) => Some("Loading the page…"),
+        (false, true) => Some("Updating…"),
+        (false, false) => None,
+    };
+    let over = move || text().is_some() && slot.has_delivered();
     let note = move || {
-        slow.get().then(|| {
+        text().map(|text| {
             view! {
                 <span class="page-pending__note">
-                    <span class="spinner" aria-hidden="true"></span>"Loading the page…"
+                    <span class="spinner" aria-hidden="true"></span>{text}
                 </span>
             }
         })
@@ -310,8 +313,23 @@ fn PageOutlet() -> impl IntoView {
     }
 }
 
-/// How long a page may wait for its code before the screen says it is loading.
-const SLOW_PAGE: std::time::Duration = std::time::Duration::from_millis(400);
+/// `flag`, once it has held for 0.4 s: a quick load shows no note that flashes.
+fn held_a_while(flag: Signal<bool>) -> RwSignal<bool> {
+    let held = RwSignal::new(false);
+    Effect::new(move |_| {
+        if !flag.get() {
+            held.set(false);
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            gloo_timers::future::sleep(std::time::Duration::from_millis(400)).await;
+            if flag.try_get_untracked() == Some(true) {
+                held.try_set(true);
+            }
+        });
+    });
+    held
+}
 
 #[cfg(test)]
 mod tests {

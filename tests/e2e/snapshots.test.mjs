@@ -332,33 +332,44 @@ test('Refresh and a failed read tried again stay on the admin\'s page and page s
   assert.equal(await rows.count(), 50);
 });
 
-test('Refresh says it is refreshing until the list is in, takes no second click meanwhile, and says when it is done', async () => {
+test('Refresh and new filters say the page is updating until the list is in; Refresh takes no second click meanwhile', async () => {
+  // A slow first load says what it loads in place, and is no update.
+  await emu.failNext({ method: 'GET', path_is: `/v1/${PROJECT}/snapshots`, delay_ms: 1500 });
   await page.goto(emu.url + '/snapshots');
+  const updating = page.getByRole('main').getByRole('status').filter({ hasText: 'Updating…' });
+  await page.getByRole('status').filter({ hasText: 'Loading snapshots…' }).waitFor();
+  await page.waitForTimeout(600);
+  assert.equal(await updating.count(), 0, 'the first load is not an update');
   const rows = table().locator('tbody tr[data-snapshot-id]');
   await rows.first().waitFor();
+  assert.equal(await updating.count(), 0);
   const since = await emu.lastSeq();
-  await emu.failNext({ method: 'GET', path_is: `/v1/${PROJECT}/snapshots`, delay_ms: 2000 });
+  await emu.failNext({ method: 'GET', path_is: `/v1/${PROJECT}/snapshots`, delay_ms: 2500 });
   const header = page.locator('.page-header');
   await header.getByRole('button', { name: 'Refresh', exact: true }).click();
   const busy = header.getByRole('button', { name: 'Refreshing…', exact: true });
   await busy.waitFor();
   assert.equal(await busy.getAttribute('aria-disabled'), 'true');
-  assert.equal(await header.getByRole('status').textContent(), 'Refreshing…', 'announced');
+  await updating.waitFor();
   assert.ok(await rows.count() > 0, 'the rows stay while the list is read again');
   await shot(page, '44-snapshots-refreshing');
   await busy.click({ force: true });
   await header.getByRole('button', { name: 'Refresh', exact: true }).waitFor({ timeout: 10000 });
-  assert.equal(await header.getByRole('status').textContent(), 'Refresh finished');
+  assert.equal(await header.getByRole('status').textContent(), 'Refresh finished', 'the end announced');
+  await eventually(async () => (await updating.count()) === 0, { what: 'the page no longer updating' });
   const lists = (await emu.requests(since)).filter((r) => r.method === 'GET' && r.path === `/v1/${PROJECT}/snapshots`);
   assert.equal(lists.length, 1, `one read for two clicks (${lists.length})`);
-  // A reload the admin did not ask for with Refresh (new filters) leaves the button as it is.
+  // New filters: the rows on screen are the old filters' until the answer comes, and the page
+  // says so; the Refresh button, not asked, stays as it is.
   const before = await emu.lastSeq();
-  await emu.failNext({ method: 'GET', path_is: `/v1/${PROJECT}/snapshots`, delay_ms: 1500 });
+  await emu.failNext({ method: 'GET', path_is: `/v1/${PROJECT}/snapshots`, delay_ms: 2500 });
   await page.getByRole('button', { name: 'Last 7 days' }).click();
   await eventually(async () => (await emu.requests(before)).some((r) => r.path === `/v1/${PROJECT}/snapshots` && r.query.includes('date_from')),
     { what: 'the list of the last 7 days asked for' });
+  await updating.waitFor();
   assert.equal(await header.getByRole('button', { name: 'Refreshing…' }).count(), 0);
   assert.equal(await header.getByRole('button', { name: 'Refresh', exact: true }).getAttribute('aria-disabled'), null);
+  await eventually(async () => (await updating.count()) === 0, { what: 'the page no longer updating' });
 });
 
 test('times are shown in the browser\'s zone, and the column header names it', async () => {
