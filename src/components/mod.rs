@@ -42,7 +42,7 @@ pub use filter_bar::{options, FilterBar};
 pub use kept::{kept, PageKept};
 pub use key_value_editor::{KeyValueEditor, KvRow};
 pub use loader::{EmptyState, Loader, Loading};
-pub use page_header::{Breadcrumb, PageHeader};
+pub use page_header::{name_the_tab, Breadcrumb, PageHeader};
 pub use pager::{Pager, Paging};
 pub use progress_bar::{MeterKind, ProgressBar};
 pub use props::{compact_table, prop_row, Time};

@@ -1,16 +1,29 @@
+use crate::config::use_config;
 use leptos::prelude::*;
 
-/// The title row of a page with its main actions on the right.
+/// Names the browser's tab (and the history entry) after the page: "Snapshots · Backup
+/// Console", with the console's own title once `config.json` is in. The page's name is isolated
+/// for its direction, as it may be a name from the API.
+pub fn name_the_tab(page: String) {
+    Effect::new(move |_| {
+        let console = use_config().unwrap_or_default();
+        document().set_title(&format!("\u{2068}{page}\u{2069} · {}", console.title()));
+    });
+}
+
+/// The title row of a page with its main actions on the right. Its heading is where focus goes
+/// when the page is opened from another (`routes`' page outlet).
 #[component]
 pub fn PageHeader(
     #[prop(into)] title: String,
     #[prop(into, optional)] description: MaybeProp<String>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
+    name_the_tab(title.clone());
     view! {
         <header class="page-header">
             <div class="page-header__text">
-                <h1 class="page-header__title" dir="auto">{title}</h1>
+                <h1 class="page-header__title" dir="auto" tabindex="-1">{title}</h1>
                 {move || description.get().map(|d| view! { <p class="page-header__description">{d}</p> })}
             </div>
             <div class="page-header__actions">{children.map(|c| c())}</div>

@@ -1,6 +1,6 @@
 //! The login page: the sign-in forms, then back to where the admin was going.
 
-use crate::components::Loading;
+use crate::components::{name_the_tab, Loading};
 use crate::config::use_config;
 use crate::embed::use_embed;
 use crate::pages::sign_in::{Purpose, SignInForms};
@@ -19,6 +19,7 @@ pub fn LoginPage() -> impl IntoView {
             router.replace(&next.get_untracked());
         }
     });
+    name_the_tab("Sign in".to_owned());
     let on_session = Callback::new(move |session: Session| ctx.sign_in(session));
     let embedded = move || use_embed().is_some_and(|e| e.active.get());
     // The forms depend on whether Keystone is configured: drawn once the config is known.

@@ -9,7 +9,7 @@
 
 use super::Route;
 use crate::api::ApiRequest;
-use crate::components::ProblemPanel;
+use crate::components::{name_the_tab, ProblemPanel};
 use crate::pages::backup_targets::{
     backup_targets_page_reads, BackupTargetCreatePage, BackupTargetDetailPage, BackupTargetsPage,
 };
@@ -41,12 +41,13 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkNotLoaded {
 /// In place of a page whose code could not be fetched: the reason, and a way to try again.
 #[component]
 fn ChunkFailed() -> impl IntoView {
+    name_the_tab("Not loaded".to_owned());
     let reload = Callback::new(move |()| {
         let _ = window().location().reload();
     });
     view! {
         <section class="page page--narrow">
-            <h1 class="page-header__title">"This page could not be loaded"</h1>
+            <h1 class="page-header__title" tabindex="-1">"This page could not be loaded"</h1>
             <ProblemPanel on_retry=Some(reload)
                 message="Its code did not arrive from the server. Check the connection, then try again."/>
         </section>

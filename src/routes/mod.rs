@@ -282,7 +282,12 @@ fn PageOutlet() -> impl IntoView {
                     // A later address has asked for another page meanwhile: this one is dropped.
                     let current = latest.try_get_value().flatten().map(|(_, a)| a);
                     if current == Some(address) {
+                        // Opened from another page: focus goes to it, as a new document's would.
+                        let from_another = slot.has_delivered();
                         slot.deliver(view, owner);
+                        if from_another {
+                            focus_page_heading();
+                        }
                         shown_reads.try_set(Some(reads));
                         waiting.try_set(false);
                     }
@@ -311,6 +316,23 @@ fn PageOutlet() -> impl IntoView {
         <div class="page-pending" class:page-pending--over=over role="status" aria-live="polite">{note}</div>
         {slot.view()}
     }
+}
+
+/// Moves focus to the heading of the page just drawn (its main region while the heading waits
+/// for data), so that a screen reader reads where the admin is and Tab starts from there.
+fn focus_page_heading() {
+    use wasm_bindgen::JsCast;
+    leptos::task::spawn_local(async {
+        // The view is mounted in the tick after it is delivered.
+        leptos::task::tick().await;
+        let main = document().get_element_by_id("main");
+        let heading = main.as_ref().and_then(|m| m.query_selector("h1").ok().flatten());
+        if let Some(target) =
+            heading.or(main).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = target.focus();
+        }
+    });
 }
 
 /// `flag`, once it has held for 0.4 s: a quick load shows no note that flashes.

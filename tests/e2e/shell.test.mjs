@@ -60,19 +60,30 @@ test('sign in, visit the three areas, sign out', async () => {
   assert.deepEqual(page.errors, []);
 });
 
-test('Back and Forward walk the pages and their filters in the same document; the skip link stays put', async () => {
+test('Back and Forward walk the pages and their filters in the same document; each page names the tab and takes focus; the skip link stays put', async () => {
   const page = await newPage(browser);
+  // The tab's title (the page's name isolated for its direction), and what has focus.
+  const title = () => page.evaluate(() => document.title.replace(/[\u2068\u2069]/g, ''));
+  const focused = () => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent.trim().slice(0, 40)}`);
+  await page.goto(emu.url + '/');
+  await page.getByRole('heading', { name: 'Sign in to the Backup Console' }).waitFor();
+  assert.equal(await title(), 'Sign in · Backup Console');
   await signIn(page, emu.url);
   await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
+  assert.equal(await title(), 'Overview · Backup Console');
   // A mark on the window, which a reload would lose.
   await page.evaluate(() => { window.wlmSameDocument = true; });
   const nav = page.getByRole('navigation', { name: 'Main' });
   await nav.getByRole('link', { name: 'Snapshots' }).click();
   const table = page.getByRole('table', { name: 'Snapshots' });
   await table.locator('tbody tr').first().waitFor();
+  assert.equal(await title(), 'Snapshots · Backup Console');
+  await eventually(async () => (await focused()) === 'H1 Snapshots', { what: 'focus on the new page\'s heading' });
   await page.getByLabel('Host', { exact: true }).fill('TVM1');
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await page.waitForURL(/\/snapshots\?host=TVM1$/);
+  await page.waitForTimeout(300);
+  assert.equal(await focused(), 'BUTTON Apply filters', 'new filters leave focus where the admin is');
   // The unfiltered rows stay until the filtered list is in: pick a row of the filtered one.
   await eventually(async () => {
     const hosts = await table.locator('tbody tr td:nth-child(7)').allTextContents();
@@ -83,6 +94,8 @@ test('Back and Forward walk the pages and their filters in the same document; th
   await first.click();
   await page.getByRole('heading', { name, level: 1 }).waitFor();
   assert.match(new URL(page.url()).pathname, /^\/snapshots\/[^/]+$/);
+  assert.equal(await title(), `${name} · Backup Console`);
+  assert.match(await focused(), /^(H1 |MAIN )/, 'focus moved into the new page');
 
   await page.goBack();
   await page.waitForURL(/\/snapshots\?host=TVM1$/);
@@ -93,6 +106,7 @@ test('Back and Forward walk the pages and their filters in the same document; th
   await page.goBack();
   await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
   assert.equal(await nav.locator('a[aria-current="page"]').innerText(), 'Overview');
+  assert.equal(await title(), 'Overview · Backup Console');
   await page.goForward();
   await page.getByRole('heading', { name: 'Snapshots', level: 1 }).waitFor();
   assert.equal(await nav.locator('a[aria-current="page"]').innerText(), 'Snapshots');
