@@ -352,7 +352,7 @@ test('Refresh and new filters say the page is updating until the list is in; Ref
   assert.equal(await busy.getAttribute('aria-disabled'), 'true');
   await updating.waitFor();
   assert.ok(await rows.count() > 0, 'the rows stay while the list is read again');
-  await shot(page, '44-snapshots-refreshing');
+  await shot(page, '27-snapshots-refreshing');
   await busy.click({ force: true });
   await header.getByRole('button', { name: 'Refresh', exact: true }).waitFor({ timeout: 10000 });
   assert.equal(await header.getByRole('status').textContent(), 'Refresh finished', 'the end announced');
