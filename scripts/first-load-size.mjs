@@ -12,13 +12,15 @@
 // sort instead of std's (src/order.rs) to 247 KB, its own router (src/routes/router.rs) to 205
 // KB, the session's chrome drawn by the areas' chunks to 186 KB (README, "Performance"). The
 // start-up's ceiling is the issue's budget; an area's first page's is today's size plus a
-// little, so it cannot creep up unseen.
+// little, so it cannot creep up unseen (raised from 405 to 410 KB when the "Loading the page…" /
+// "Updating…" notes, the Refresh button's state and the tabs' titles took the snapshots page from
+// 400.1 to 403.7 KB).
 import { resolve } from 'node:path';
 import { firstLoad, printFirstLoad, total } from './lib/first-load.mjs';
 
 const dist = resolve(process.argv[2] || 'dist');
 const startupBudget = Number(process.env.FIRST_LOAD_BUDGET_KB || 200) * 1024;
-const pageBudget = Number(process.env.PAGE_LOAD_BUDGET_KB || 405) * 1024;
+const pageBudget = Number(process.env.PAGE_LOAD_BUDGET_KB || 410) * 1024;
 const load = firstLoad(dist);
 printFirstLoad(load);
 
