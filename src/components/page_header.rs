@@ -20,10 +20,19 @@ pub fn PageHeader(
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     name_the_tab(title.clone());
+    // A page opened from another has focus on its main region while its heading waits for data
+    // (`routes`' page outlet): the heading takes it once drawn, unless the admin has moved on.
+    let heading = NodeRef::<leptos::html::H1>::new();
+    Effect::new(move |_| {
+        let main_focused = document().active_element().is_some_and(|e| e.id() == "main");
+        if let (Some(h1), true) = (heading.get(), main_focused) {
+            let _ = h1.focus();
+        }
+    });
     view! {
         <header class="page-header">
             <div class="page-header__text">
-                <h1 class="page-header__title" dir="auto" tabindex="-1">{title}</h1>
+                <h1 class="page-header__title" dir="auto" tabindex="-1" node_ref=heading>{title}</h1>
                 {move || description.get().map(|d| view! { <p class="page-header__description">{d}</p> })}
             </div>
             <div class="page-header__actions">{children.map(|c| c())}</div>

@@ -124,7 +124,7 @@ test('a running snapshot shows an estimate that updates; a held one is flagged a
 
 test('the status filter lives in the URL, survives a reload, and the CSV holds exactly the rows shown', async () => {
   await page.goto(emu.url + '/snapshots');
-  const table = page.getByRole('table', { name: 'Snapshots' });
+  const table = page.getByRole('table', { name: 'Snapshots', exact: true });
   await table.locator('tbody tr').first().waitFor();
   await page.getByRole('group', { name: 'Status' }).getByLabel('Failed').check();
   await page.waitForURL(/status=failed/);
@@ -227,7 +227,7 @@ test('the access matrix adds and removes a project with the documented calls, on
 
 test('opening the overview issues each GET once', async () => {
   await page.goto(emu.url + '/snapshots');
-  await page.getByRole('table', { name: 'Snapshots' }).locator('tbody tr').first().waitFor();
+  await page.getByRole('table', { name: 'Snapshots', exact: true }).locator('tbody tr').first().waitFor();
   const since = await emu.lastSeq();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overview' }).click();
   await page.getByRole('table', { name: 'Protection coverage' }).locator('tbody tr').first().waitFor();

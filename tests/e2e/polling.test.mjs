@@ -16,7 +16,7 @@ test(`${MOVING} moving snapshots are polled with one list request per round, and
   const since = await emu.lastSeq();
   const page = await newPage(browser);
   await signIn(page, emu.url, { token: ADMIN, path: '/snapshots' });
-  const table = page.getByRole('table', { name: 'Snapshots' });
+  const table = page.getByRole('table', { name: 'Snapshots', exact: true });
   await table.locator('tbody tr').first().waitFor();
   const lists = async () => (await emu.requests(since)).filter((r) => r.method === 'GET' && r.path === `/v1/${PROJECT}/snapshots`);
   await eventually(async () => (await lists()).length >= 3, { what: 'two polling rounds after the first list', timeout: 20000 });
