@@ -140,15 +140,19 @@ pub fn on_submit<T: Validate>(
 
 /// Moves focus to the first field marked invalid, so keyboard users land on the problem.
 pub fn focus_first_invalid() {
+    focus_when_drawn(&["[aria-invalid=\"true\"]"]);
+}
+
+/// Once what was just set has been drawn (the tick after), moves focus to the first element
+/// that the first matching selector finds.
+pub fn focus_when_drawn(selectors: &'static [&'static str]) {
     use wasm_bindgen::JsCast;
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    // Errors render after this tick; look once the DOM has them.
     leptos::task::spawn_local(async move {
         leptos::task::tick().await;
-        if let Ok(Some(el)) = doc.query_selector("[aria-invalid=\"true\"]") {
-            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
+        let found = selectors.iter().find_map(|s| doc.query_selector(s).ok().flatten());
+        if let Some(el) = found.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
         }
     });
 }

@@ -37,7 +37,7 @@ pub use csv_export::{table_csv, CsvButton, CsvExport};
 pub use data_table::{DataTable, SortHeader, SortState, TableColumn, TableWidth};
 pub use delete_dialog::{DeleteDialog, DeleteSubject};
 pub use error_panel::{ErrorPanel, ProblemPanel};
-pub use field::{on_submit, ErrorsOf, Field, FieldLayout};
+pub use field::{focus_when_drawn, on_submit, ErrorsOf, Field, FieldLayout};
 pub use filter_bar::{options, FilterBar};
 pub use kept::{kept, PageKept};
 pub use key_value_editor::{KeyValueEditor, KvRow};

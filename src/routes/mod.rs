@@ -2,7 +2,7 @@
 //! writes a route.
 
 use crate::api::{build_url, encode_segment};
-use crate::components::{PageKept, PageReads};
+use crate::components::{focus_when_drawn, PageKept, PageReads};
 use crate::models::overview::Thresholds;
 use crate::models::SnapshotFilter;
 use crate::pages::login::LoginPage;
@@ -286,7 +286,8 @@ fn PageOutlet() -> impl IntoView {
                         let from_another = slot.has_delivered();
                         slot.deliver(view, owner);
                         if from_another {
-                            focus_page_heading();
+                            // Its main region while the heading waits for data (`PageHeader`).
+                            focus_when_drawn(&["#main h1", "#main"]);
                         }
                         shown_reads.try_set(Some(reads));
                         waiting.try_set(false);
@@ -316,23 +317,6 @@ fn PageOutlet() -> impl IntoView {
         <div class="page-pending" class:page-pending--over=over role="status" aria-live="polite">{note}</div>
         {slot.view()}
     }
-}
-
-/// Moves focus to the heading of the page just drawn (its main region while the heading waits
-/// for data), so that a screen reader reads where the admin is and Tab starts from there.
-fn focus_page_heading() {
-    use wasm_bindgen::JsCast;
-    leptos::task::spawn_local(async {
-        // The view is mounted in the tick after it is delivered.
-        leptos::task::tick().await;
-        let main = document().get_element_by_id("main");
-        let heading = main.as_ref().and_then(|m| m.query_selector("h1").ok().flatten());
-        if let Some(target) =
-            heading.or(main).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = target.focus();
-        }
-    });
 }
 
 /// `flag`, once it has held for 0.4 s: a quick load shows no note that flashes.
