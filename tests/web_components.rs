@@ -213,6 +213,15 @@ async fn confirm_dialog_is_modal_and_escape_closes_it() {
     settle().await;
     assert!(!open.get_untracked());
     assert!(!dialog.open());
+    // Closed and opened again before the browser's close event comes (Stay, then Back at once).
+    open.set(true);
+    settle().await;
+    open.set(false);
+    leptos::task::tick().await;
+    open.set(true);
+    settle().await;
+    assert!(open.get_untracked(), "the late close event is not taken for the admin's");
+    assert!(dialog.open());
 }
 
 #[wasm_bindgen_test]

@@ -21,6 +21,9 @@ pub fn ConfirmDialog(
     /// Styles the confirm button as destructive.
     #[prop(optional)]
     danger: bool,
+    /// Label of the dismissing button; "Cancel" unless the question needs plainer words.
+    #[prop(optional)]
+    cancel_label: Option<&'static str>,
     children: ChildrenFn,
 ) -> impl IntoView {
     let dialog = NodeRef::<Dialog>::new();
@@ -44,14 +47,18 @@ pub fn ConfirmDialog(
                 ev.prevent_default();
                 if !busy.get_untracked() { on_close.run(()); }
             }
-            // Closed by the browser rather than by `open` turning false.
-            on:close=move |_| if open.get_untracked() { on_close.run(()) }
+            // Closed by the browser rather than by `open` turning false. The event comes a task
+            // after the close: a dialog opened again meanwhile (Stay, then Back at once) is open.
+            on:close=move |_| {
+                let closed = dialog.get_untracked().is_some_and(|d| !d.open());
+                if closed && open.get_untracked() { on_close.run(()) }
+            }
         >
             <h2 class="dialog__title" id=title_id>{move || title.get()}</h2>
             <div class="dialog__body">{children()}</div>
             <div class="dialog__actions">
                 <button type="button" class="btn btn--secondary" disabled=move || busy.get()
-                    on:click=move |_| on_close.run(())>"Cancel"</button>
+                    on:click=move |_| on_close.run(())>{cancel_label.unwrap_or("Cancel")}</button>
                 <button type="button" class=confirm_class disabled=move || busy.get() aria-busy=move || busy.get().to_string()
                     on:click=move |_| on_confirm.run(())>
                     {move || if busy.get() { "Working…".to_owned() } else { confirm_label.get() }}

@@ -14,9 +14,11 @@ pub use lazy::{chrome, later, preload_page_at, Area};
 use leptos::prelude::*;
 
 mod lazy;
+mod leave;
 mod next;
 mod router;
 
+pub use leave::{LeaveDialog, UnsentInput};
 pub use next::safe_next;
 pub use router::{decode_component, is_under, use_router, Location, NavLink, Router, RouterCtx};
 

@@ -2,6 +2,7 @@
 //! opened from code. The console's paths are a dozen fixed ones (`super::match_path`), and
 //! leptos_router's generic route tree was about 60 KB of the start-up's wasm for them.
 
+use super::leave::LeaveGuard;
 use super::{match_path, Route};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -85,6 +86,10 @@ pub struct RouterCtx {
     location: RwSignal<Location>,
     /// The route of `location`, matched once for every reader.
     route: Memo<Route>,
+    /// The current entry's place in the tab's history (its `history.state`): how far a Back or
+    /// Forward went, so that one held by unsent input can be undone and later done.
+    entry: StoredValue<i32>,
+    pub(super) leave: LeaveGuard,
 }
 
 impl RouterCtx {
@@ -92,11 +97,14 @@ impl RouterCtx {
     pub fn provide() -> RouterCtx {
         let location = RwSignal::new(Location::current());
         let route = Memo::new(move |_| location.with(|l| match_path(&l.path).0));
-        let ctx = RouterCtx { location, route };
+        let entry = StoredValue::new(current_entry().unwrap_or_else(|| {
+            // The tab's first entry of this console (a reload keeps its number).
+            let _ = window().history().map(|h| h.replace_state(&JsValue::from(0), ""));
+            0
+        }));
+        let ctx = RouterCtx { location, route, entry, leave: LeaveGuard::new() };
         provide_context(ctx);
-        let back_forward = window_event_listener(leptos::ev::popstate, move |_| {
-            ctx.arrive(Location::current());
-        });
+        let back_forward = window_event_listener(leptos::ev::popstate, move |_| ctx.travelled());
         let clicks = window_event_listener(leptos::ev::click, move |ev| ctx.follow_link(&ev));
         on_cleanup(move || {
             back_forward.remove();
@@ -135,10 +143,14 @@ impl RouterCtx {
         let next = Location::parse(href);
         let here = self.location_now();
         if let Ok(history) = window().history() {
+            let entry = self.entry.get_value();
             let _ = match how {
-                History::Replace => history.replace_state_with_url(&JsValue::NULL, "", Some(href)),
+                History::Replace => {
+                    history.replace_state_with_url(&JsValue::from(entry), "", Some(href))
+                }
                 History::Push if next != here => {
-                    history.push_state_with_url(&JsValue::NULL, "", Some(href))
+                    self.entry.set_value(entry + 1);
+                    history.push_state_with_url(&JsValue::from(entry + 1), "", Some(href))
                 }
                 History::Push => Ok(()),
             };
@@ -148,6 +160,19 @@ impl RouterCtx {
             window().scroll_to_with_x_and_y(0.0, 0.0);
         }
         self.arrive(next);
+    }
+
+    /// Back or Forward. An entry without a number is a fragment's (the skip link), of this
+    /// same page.
+    fn travelled(self) {
+        if let Some(to) = current_entry() {
+            let delta = to - self.entry.get_value();
+            if self.leave.holds_travel(to, delta) {
+                return;
+            }
+            self.entry.set_value(to);
+        }
+        self.arrive(Location::current());
     }
 
     fn arrive(self, next: Location) {
@@ -195,8 +220,17 @@ impl RouterCtx {
             return;
         }
         ev.prevent_default();
+        if next != self.location_now() && self.leave.holds_link(next.href()) {
+            return;
+        }
         self.go(&next.href());
     }
+}
+
+/// The number the console gave the current history entry, if it gave one.
+fn current_entry() -> Option<i32> {
+    let state = window().history().ok()?.state().ok()?;
+    state.as_f64().map(|n| n as i32)
 }
 
 enum History {

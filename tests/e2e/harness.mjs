@@ -119,7 +119,9 @@ export async function storeSession(target, value = consoleSession(), key = 'wlm-
   await target.addInitScript(([k, v]) => sessionStorage.setItem(k, v), [key, JSON.stringify(value)]);
 }
 
-/** A fresh page; page errors and dialogs (alert from injected HTML) are collected. */
+/** A fresh page; page errors and dialogs (alert from injected HTML) are collected. The browser's
+ *  "Leave site?" (a page left with unsent input) is counted in `unloadAsks` and answered Leave,
+ *  or Stay while `stayOnUnload` is set. */
 export async function newPage(browser, viewport = { width: 1366, height: 900 }, { guarded = true } = {}) {
   const context = await browser.newContext({ viewport });
   await context.addInitScript(() => document.addEventListener('securitypolicyviolation',
@@ -129,7 +131,16 @@ export async function newPage(browser, viewport = { width: 1366, height: 900 }, 
   page.errors = [];
   page.dialogs = [];
   page.on('pageerror', (e) => page.errors.push(e.message));
-  page.on('dialog', async (d) => { page.dialogs.push(d.message()); await d.dismiss(); });
+  page.unloadAsks = 0;
+  page.stayOnUnload = false;
+  page.on('dialog', async (d) => {
+    if (d.type() !== 'beforeunload') {
+      page.dialogs.push(d.message());
+      return d.dismiss();
+    }
+    page.unloadAsks += 1;
+    return page.stayOnUnload ? d.dismiss() : d.accept();
+  });
   return page;
 }
 

@@ -86,6 +86,65 @@ test('a server error keeps what was typed and shows status, message and request 
     s3_bucket: 'e2e-bucket', immutable: 1, is_default: 0 } });
 });
 
+test('leaving a form with unsent input asks first (a link, Back, a reload); Stay keeps every character', async () => {
+  const main = page.getByRole('navigation', { name: 'Main' });
+  const ask = page.getByRole('dialog', { name: 'Leave this page?' });
+  const exportField = page.getByLabel('Filesystem export');
+  await page.goto(emu.url + '/backup-targets');
+  await page.getByRole('link', { name: 'Create target' }).click();
+  await exportField.waitFor();
+  // Nothing typed: nothing to lose, nothing asked.
+  await main.getByRole('link', { name: 'Snapshots' }).click();
+  await page.getByRole('table', { name: 'Snapshots', exact: true }).waitFor();
+  await page.goBack();
+  await exportField.fill('10.0.0.9:/exports/unsent');
+  await main.getByRole('link', { name: 'Snapshots' }).click();
+  await ask.waitFor();
+  assert.ok(page.url().endsWith('/backup-targets/new'), `still on the form: ${page.url()}`);
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Stay on this page',
+    'a question that comes by surprise starts on the answer that loses nothing');
+  await assertAccessible(page, 'the leave question');
+  await shot(page, '13a-leave-unsent-form');
+  await page.keyboard.press('Enter');
+  await ask.waitFor({ state: 'hidden' });
+  assert.equal(await exportField.inputValue(), '10.0.0.9:/exports/unsent');
+
+  // Back: the address is put back while the question is open; Escape stays.
+  await page.goBack();
+  await ask.waitFor();
+  await eventually(async () => page.url().endsWith('/backup-targets/new'), { what: 'the form back in the address bar' });
+  await page.keyboard.press('Escape');
+  await ask.waitFor({ state: 'hidden' });
+  assert.equal(await exportField.inputValue(), '10.0.0.9:/exports/unsent');
+
+  // A reload gets the browser's own question; staying keeps the input.
+  page.stayOnUnload = true;
+  const asksBefore = page.unloadAsks;
+  await page.evaluate(() => setTimeout(() => location.reload(), 0));
+  await eventually(async () => page.unloadAsks > asksBefore, { what: "the browser's leave question" });
+  page.stayOnUnload = false;
+  assert.equal(await exportField.inputValue(), '10.0.0.9:/exports/unsent');
+
+  // Back, then Leave and discard: the list, one entry back, with nothing asked on the way.
+  await page.goBack();
+  await page.getByRole('button', { name: 'Leave and discard' }).click();
+  await targetsTable().locator('tbody tr').first().waitFor();
+  assert.ok(page.url().endsWith('/backup-targets'), `on the list: ${page.url()}`);
+  await page.goForward();
+  await exportField.waitFor();
+  assert.equal(await exportField.inputValue(), '', 'discarded');
+  // Input the server took holds nothing: the new target's page opens without a question.
+  const asks = page.unloadAsks;
+  await exportField.fill('10.0.0.9:/exports/sent');
+  await page.getByRole('button', { name: 'Create target' }).click();
+  await page.getByRole('heading', { name: '10.0.0.9:/exports/sent' }).waitFor({ timeout: 20000 });
+  await main.getByRole('link', { name: 'Backup targets' }).click();
+  await rowOf('10.0.0.9:/exports/sent').waitFor();
+  assert.equal(await ask.count(), 0);
+  await page.reload();
+  assert.equal(page.unloadAsks, asks, 'nothing unsent, nothing asked');
+});
+
 test('both new targets are listed; set one as default', async () => {
   await page.goto(emu.url + '/backup-targets');
   await rowOf('10.20.30.40:/exports/e2e').waitFor();

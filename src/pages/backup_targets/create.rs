@@ -10,6 +10,7 @@ use crate::components::{FieldLayout, InputKind, KeyValueEditor, KvRow, PageHeade
 use crate::models::new_backup_target::TargetField;
 use crate::models::{FieldErrors, NewBackupTarget, TargetKind};
 use crate::routes;
+use crate::routes::{LeaveDialog, UnsentInput};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -36,11 +37,13 @@ pub fn BackupTargetCreatePage() -> impl IntoView {
     let (is_default, immutable) = (RwSignal::new(false), RwSignal::new(false));
     let meta = RwSignal::new(Vec::<KvRow>::new());
     let errors = RwSignal::new(FieldErrors::<TargetField>::default());
+    let unsent = UnsentInput::new();
 
     let create = api_action(
         |_: &NewBackupTarget| "Could not create the backup target".to_owned(),
         |client, new: NewBackupTarget| async move { create_backup_target(&client, &new).await },
         move |_, target| {
+            unsent.sent();
             toasts.success(format!("Backup target {} created.", target.export()));
             router.go(&routes::backup_target(&target.id));
         },
@@ -79,7 +82,7 @@ pub fn BackupTargetCreatePage() -> impl IntoView {
             <Breadcrumb area="Backup targets" href=routes::BACKUP_TARGETS here="Create"/>
             <PageHeader title="Create backup target"
                 description="The server mounts and validates the storage before it answers; this can take a few minutes."/>
-            <form class="form card" on:submit=submit novalidate aria-describedby="create-target-status">
+            <form class="form card" on:submit=submit on:input=move |_| unsent.typed() novalidate aria-describedby="create-target-status">
                 <Field id="target-kind" label="Storage type" layout=FieldLayout::Group disabled=busy>
                     <Segmented value=kind options=kinds/>
                 </Field>
@@ -112,6 +115,7 @@ pub fn BackupTargetCreatePage() -> impl IntoView {
                 </div>
                 <p id="create-target-status" class="form__status" role="status" aria-live="polite">{status}</p>
             </form>
+            <LeaveDialog input=unsent/>
         </section>
     }
 }

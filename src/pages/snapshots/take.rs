@@ -11,6 +11,7 @@ use crate::components::{FieldLayout, Loader, PageHeader, Select, TextField};
 use crate::models::snapshot::TakeField;
 use crate::models::{FieldErrors, Snapshot, TakeSnapshot, Workload};
 use crate::routes;
+use crate::routes::{LeaveDialog, UnsentInput};
 use leptos::prelude::*;
 
 #[component]
@@ -46,10 +47,12 @@ pub fn TakeSnapshotForm(
     let full = RwSignal::new(false);
     let (name, description) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let errors = RwSignal::new(FieldErrors::<TakeField>::default());
+    let unsent = UnsentInput::new();
     let take = api_action(
         |_: &TakeSnapshot| "Could not take the snapshot".to_owned(),
         |client, t: TakeSnapshot| async move { take_snapshot(&client, &t).await },
         move |_, s| {
+            unsent.sent();
             toasts.success(format!("Snapshot {} started ({}).", s.label(), s.status()));
             name.set(String::new());
             description.set(String::new());
@@ -74,7 +77,7 @@ pub fn TakeSnapshotForm(
     let options = workloads.iter().map(|w| (w.id.clone(), w.label().to_owned())).collect();
     let kinds = vec![(false, "incremental", "Incremental"), (true, "full", "Full")];
     view! {
-        <form class="form card" on:submit=submit novalidate aria-label="Take snapshot">
+        <form class="form card" on:submit=submit on:input=move |_| unsent.typed() novalidate aria-label="Take snapshot">
             <Field id="take-workload" label="Workload" required=true error=errors.error_of(TakeField::Workload) disabled=busy>
                 <Select value=workload options empty="Choose a workload…"/>
             </Field>
@@ -92,5 +95,6 @@ pub fn TakeSnapshotForm(
                 <CopyCurl request=curl/>
             </div>
         </form>
+        <LeaveDialog input=unsent/>
     }
 }

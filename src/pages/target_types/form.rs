@@ -14,6 +14,7 @@ use crate::models::{
     BackupTarget, FieldErrors, NewTargetType, TargetType, TargetTypeUpdate, Validate,
 };
 use crate::routes;
+use crate::routes::{LeaveDialog, UnsentInput};
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -65,6 +66,7 @@ pub fn TypeForm(existing: Option<TargetType>, targets: Vec<BackupTarget>) -> imp
     let pairs = e.metadata_pairs().into_iter().map(|(k, v)| KvRow::new(k, v));
     let meta = RwSignal::new(pairs.collect::<Vec<_>>());
     let errors = RwSignal::new(FieldErrors::<TypeField>::default());
+    let unsent = UnsentInput::new();
 
     let save = api_action(
         move |_: &Submit| {
@@ -72,6 +74,7 @@ pub fn TypeForm(existing: Option<TargetType>, targets: Vec<BackupTarget>) -> imp
         },
         |client, submit: Submit| submit.send(client),
         move |_, t| {
+            unsent.sent();
             toasts.success(format!(
                 "Target type {} {}.",
                 t.name(),
@@ -144,7 +147,7 @@ pub fn TypeForm(existing: Option<TargetType>, targets: Vec<BackupTarget>) -> imp
         })
     };
     view! {
-        <form class="form card" on:submit=submit novalidate>
+        <form class="form card" on:submit=submit on:input=move |_| unsent.typed() novalidate>
             <TextField id="btt-name" label="Name" value=name error=error(TypeField::Name) required=true disabled=busy/>
             <TextField id="btt-description" label="Description" value=description disabled=busy/>
             {target}
@@ -182,5 +185,6 @@ pub fn TypeForm(existing: Option<TargetType>, targets: Vec<BackupTarget>) -> imp
                 <CopyCurl request=curl/>
             </div>
         </form>
+        <LeaveDialog input=unsent/>
     }
 }

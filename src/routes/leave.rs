@@ -1,0 +1,185 @@
+//! Unsent input holds the page: a link, Back or Forward asks first ("Leave this page?"), and
+//! closing or reloading the tab gets the browser's own question. The console's own moves (to a
+//! target just created, to the sign-in page after signing out) do not ask: they are what the
+//! admin asked for.
+
+use super::router::use_router;
+use crate::components::confirm_dialog::next_id;
+use crate::components::ConfirmDialog;
+use leptos::prelude::*;
+
+/// A way off the page the admin asked for while a form held input not yet sent.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Leave {
+    /// A link of this console.
+    To(String),
+    /// Back or Forward, by this many entries (already undone while the dialog asks).
+    Travel(i32),
+}
+
+/// What the router knows of the open page's unsent input: plain storage and one trigger, not a
+/// signal of its own type, because the start-up carries it.
+#[derive(Clone, Copy)]
+pub(super) struct LeaveGuard {
+    held: StoredValue<Held>,
+    changed: Trigger,
+}
+
+#[derive(Default)]
+struct Held {
+    /// The forms holding input not yet sent, by id; the first one asks.
+    forms: Vec<u64>,
+    asked: Option<Leave>,
+    /// The entry a travel being undone returns to: its popstate is the console's, not the admin's.
+    undoing: Option<i32>,
+}
+
+impl LeaveGuard {
+    pub(super) fn new() -> LeaveGuard {
+        LeaveGuard { held: StoredValue::new(Held::default()), changed: Trigger::new() }
+    }
+
+    /// Changes what is held, and tells the dialogs when `change` says something changed.
+    fn change<T>(self, change: impl FnOnce(&mut Held) -> (bool, T)) -> Option<T> {
+        let (changed, out) = self.held.try_update_value(change)?;
+        if changed {
+            self.changed.notify();
+        }
+        Some(out)
+    }
+
+    /// Whether a link to another address must ask first; if so, it asks.
+    pub(super) fn holds_link(self, href: String) -> bool {
+        let asks = self.change(|held| {
+            let holds = !held.forms.is_empty();
+            if holds {
+                held.asked = Some(Leave::To(href));
+            }
+            (holds, holds)
+        });
+        asks.unwrap_or(false)
+    }
+
+    /// Whether a Back or Forward of `delta` entries that arrives at `to` is held: then the
+    /// address bar is put back (the page never left) and the admin is asked.
+    pub(super) fn holds_travel(self, to: i32, delta: i32) -> bool {
+        // None: it goes on; Some(false): the console's own way back; Some(true): it asks.
+        let held = self.change(|held| {
+            if held.undoing.take() == Some(to) {
+                return (false, Some(false));
+            }
+            if delta == 0 || held.forms.is_empty() {
+                return (false, None);
+            }
+            held.undoing = Some(to - delta);
+            held.asked = Some(Leave::Travel(delta));
+            (true, Some(true))
+        });
+        match held.flatten() {
+            None => false,
+            Some(asks) => {
+                if asks {
+                    // Asynchronous: its popstate comes later, and finds `undoing`.
+                    let _ = window().history().map(|h| h.go_with_delta(-delta));
+                }
+                true
+            }
+        }
+    }
+}
+
+/// A form's unsent input: `typed` when the admin changes a field, `sent` once the server has
+/// taken it. Gone with the form.
+#[derive(Clone, Copy)]
+pub struct UnsentInput {
+    id: u64,
+    guard: LeaveGuard,
+}
+
+impl UnsentInput {
+    pub fn new() -> UnsentInput {
+        let input = UnsentInput { id: next_id(), guard: use_router().leave };
+        let holds = move || {
+            let held = input.guard.held.try_with_value(|held| held.forms.contains(&input.id));
+            held.unwrap_or(false)
+        };
+        // Listened to with the form (a page without one keeps the back-forward cache), and
+        // asking only while this form holds input.
+        let ask = window_event_listener(leptos::ev::beforeunload, move |ev| {
+            if holds() {
+                ev.prevent_default();
+                ev.set_return_value("");
+            }
+        });
+        on_cleanup(move || {
+            ask.remove();
+            input.sent();
+        });
+        input
+    }
+
+    /// The admin changed a field (a form's `input` event).
+    pub fn typed(self) {
+        let id = self.id;
+        self.guard.change(|held| {
+            let new = !held.forms.contains(&id);
+            if new {
+                held.forms.push(id);
+            }
+            (new, ())
+        });
+    }
+
+    /// Nothing is left to lose: the server took it.
+    pub fn sent(self) {
+        let id = self.id;
+        self.guard.change(|held| {
+            let had = held.forms.contains(&id);
+            held.forms.retain(|form| *form != id);
+            (had, ())
+        });
+    }
+}
+
+impl Default for UnsentInput {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// "Leave this page?" for `input`'s form, while it is the one that asks. Stay is where focus
+/// starts: Enter on a dialog opened by surprise keeps the input.
+#[component]
+pub fn LeaveDialog(input: UnsentInput) -> impl IntoView {
+    let router = use_router();
+    let guard = input.guard;
+    let open = Signal::derive(move || {
+        guard.changed.track();
+        guard.held.with_value(|held| held.asked.is_some() && held.forms.first() == Some(&input.id))
+    });
+    let stay = Callback::new(move |_| {
+        guard.change(|held| (held.asked.take().is_some(), ()));
+    });
+    let leave = Callback::new(move |_| {
+        let way = guard.change(|held| {
+            held.forms.clear();
+            (true, held.asked.take())
+        });
+        let Some(way) = way.flatten() else { return };
+        match way {
+            Leave::To(href) => router.go(&href),
+            Leave::Travel(delta) => {
+                if let Ok(history) = window().history() {
+                    let _ = history.go_with_delta(delta);
+                }
+            }
+        }
+    });
+    view! {
+        <ConfirmDialog open on_close=stay title="Leave this page?".to_owned()
+            cancel_label="Stay on this page" confirm_label="Leave and discard".to_owned()
+            busy=false on_confirm=leave danger=true>
+            <p>"What you typed in this form has not been sent. Leaving the page discards it."</p>
+        </ConfirmDialog>
+    }
+}
