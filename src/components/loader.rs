@@ -1,5 +1,6 @@
 //! The one way a page shows what it loads: the loading line, the error with Retry, or the data.
 
+use super::focus::FocusedControl;
 use super::ErrorPanel;
 use crate::api::ApiError;
 use leptos::either::Either;
@@ -7,7 +8,8 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 /// Shows `resource` as it loads: "Loading…", then `children` with the data, or the error
-/// with a Retry that fetches again. While it reloads, the last view stays on screen.
+/// with a Retry that fetches again. While it reloads, the last view stays on screen; focus in
+/// it goes to the same control in the new one.
 #[component]
 pub fn Loader<T, V, F>(
     resource: LocalResource<Result<T, ApiError>>,
@@ -24,6 +26,7 @@ where
     F: Fn(T) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
+    FocusedControl::follow();
     let children = Arc::new(children);
     let failure = Arc::new(failure);
     let retry = Callback::new(move |_| resource.refetch());
@@ -32,7 +35,12 @@ where
             {move || {
                 let (children, failure) = (children.clone(), failure.clone());
                 Suspend::new(async move {
-                    match resource.await {
+                    let read = resource.await;
+                    // What held focus in the view being replaced goes with it.
+                    if let Some(focused) = FocusedControl::now() {
+                        focused.restore_when_drawn();
+                    }
+                    match read {
                         Ok(data) => Either::Left(children(data)),
                         Err(error) => Either::Right(view! {
                             <ErrorPanel error context=failure.as_str().to_owned() on_retry=retry/>

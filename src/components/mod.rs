@@ -12,6 +12,7 @@ pub mod delete_dialog;
 pub mod error_panel;
 pub mod field;
 pub mod filter_bar;
+mod focus;
 pub mod kept;
 pub mod key_value_editor;
 pub mod loader;

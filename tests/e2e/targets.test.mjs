@@ -191,6 +191,47 @@ test('the order the admin chose stays when the list is read again, even after a 
   assert.deepEqual(await exports(), order, 'the rows in the same order');
 });
 
+test('keyboard alone: a list read again keeps focus on its control, or on the heading once the control has gone', async () => {
+  const focused = () => page.evaluate(() => {
+    const el = document.activeElement;
+    return el === document.body ? 'the document' : (el.getAttribute('aria-label') || el.textContent.trim());
+  });
+  // Try again that fails again: its panel is drawn anew, with focus on the new Try again.
+  for (const message of ['Targets are down', 'Still down']) {
+    await emu.failNext({ status: 500, method: 'GET', path_is: `/v1/${PROJECT}/backup_targets/detail`,
+      body: JSON.stringify({ computeFault: { message, code: 500 } }) });
+  }
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+  await page.getByText('Targets are down').waitFor();
+  await page.getByRole('button', { name: 'Try again' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByText('Still down').waitFor();
+  await eventually(async () => (await focused()) === 'Try again', { what: 'focus on the new Try again' });
+  await page.keyboard.press('Enter');
+  await rowOf('10.0.0.9:/exports/sent').waitFor();
+  await eventually(async () => (await focused()) === 'Backup targets', { what: 'focus on the heading once the panel went' });
+
+  // A delete from the list: the row and its button go; focus does not fall to the document.
+  await page.getByRole('button', { name: 'Delete 10.0.0.9:/exports/sent' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('dialog').waitFor();
+  for (let i = 0; i < 6 && (await focused()) !== 'Delete backup target'; i += 1) await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'Delete backup target');
+  await page.keyboard.press('Enter');
+  await rowOf('10.0.0.9:/exports/sent').waitFor({ state: 'detached' });
+  await eventually(async () => (await focused()) === 'Backup targets', { what: 'focus on the heading after the delete' });
+  await page.keyboard.press('Tab');
+  assert.notEqual(await focused(), 'Skip to main content', 'Tab goes on from the page, not from the top');
+
+  // Set default: every row's button waits while it runs, and the new default's stays disabled.
+  await page.getByRole('button', { name: 'Set 10.20.30.40:/exports/e2e as default' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByText('10.20.30.40:/exports/e2e is now the default backup target.').first().waitFor();
+  await eventually(async () => (await rowOf('10.20.30.40:/exports/e2e').innerText()).includes('Default'), { what: 'default marker' });
+  // Its row's button is disabled now: the heading, not the document.
+  await eventually(async () => (await focused()) === 'Backup targets', { what: 'focus on the heading after Set default' });
+});
+
 let typeId;
 test('create a type on the new target with two projects and metadata', async () => {
   const target = await targetByExport('10.20.30.40:/exports/e2e');

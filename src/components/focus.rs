@@ -1,0 +1,120 @@
+//! Where keyboard focus goes when the part that held it is drawn anew (a list read again after
+//! Set default, a delete, Try again): back to the same control, else to the page's heading,
+//! never to the top of the document.
+
+use std::cell::{Cell, RefCell};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+thread_local! {
+    /// The control of the main region that last took focus, for when the page took it away
+    /// (a button disabled while its action runs loses focus before the list is read again).
+    static LAST: RefCell<Option<FocusedControl>> = const { RefCell::new(None) };
+    static FOLLOWING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// A control in the main region, told by what survives a redraw: its id, or its tag and its
+/// accessible name (`aria-label`, else its text).
+#[derive(Clone, Debug, PartialEq)]
+pub struct FocusedControl {
+    element: Element,
+    tag: String,
+    id: String,
+    name: String,
+}
+
+impl FocusedControl {
+    /// Starts noting which control of the main region has focus (once per document).
+    pub fn follow() {
+        if FOLLOWING.replace(true) {
+            return;
+        }
+        let listen = |name: &str, note: fn()| {
+            let _ = leptos::prelude::window_event_listener_untyped(name, move |_| note());
+        };
+        listen("focusin", || LAST.set(Self::in_main()));
+        // A click elsewhere is the admin's own choice to leave the control (it comes before
+        // the focus it may give).
+        listen("pointerdown", || LAST.set(None));
+    }
+
+    /// The control that has focus in the main region, or had it until the page took it away
+    /// (disabled it while its action ran, or removed it); not one the admin clicked away from.
+    pub fn now() -> Option<FocusedControl> {
+        Self::in_main().or_else(|| focus_fell().then(|| LAST.with_borrow(Clone::clone)).flatten())
+    }
+
+    fn in_main() -> Option<FocusedControl> {
+        let doc = web_sys::window()?.document()?;
+        let el = doc.active_element()?;
+        let main = doc.get_element_by_id("main")?;
+        if !main.contains(Some(&el)) || main == el {
+            return None;
+        }
+        let name = accessible_name(&el);
+        Some(FocusedControl { tag: el.tag_name(), id: el.id(), name, element: el })
+    }
+
+    /// Once the redraw has taken the control off the page: if focus fell to the document, it
+    /// goes to the same control in the new view, or to the page's heading when the control is
+    /// gone, no longer one of a kind, or disabled. A control not redrawn is left alone.
+    pub fn restore_when_drawn(self) {
+        leptos::task::spawn_local(async move {
+            // The old view goes once the new one is built: a tick later, or a few frames when
+            // the swap waits for the browser.
+            for _ in 0..20 {
+                leptos::task::tick().await;
+                if !self.element.is_connected() {
+                    break;
+                }
+                gloo_timers::future::TimeoutFuture::new(16).await;
+            }
+            let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+            if self.element.is_connected() || !focus_fell() {
+                return;
+            }
+            if !focus_on(self.find(&doc)) {
+                focus_on(doc.query_selector("#main h1").ok().flatten());
+            }
+        });
+    }
+
+    fn find(&self, doc: &web_sys::Document) -> Option<Element> {
+        if !self.id.is_empty() {
+            return doc.get_element_by_id(&self.id);
+        }
+        if self.name.is_empty() {
+            return None;
+        }
+        let main = doc.get_element_by_id("main")?;
+        let same = main.get_elements_by_tag_name(&self.tag);
+        let mut found = (0..same.length())
+            .filter_map(|i| same.item(i))
+            .filter(|el| accessible_name(el) == self.name);
+        // Two of a kind ("Delete" in every row): which one held focus is not known.
+        match (found.next(), found.next()) {
+            (Some(only), None) => Some(only),
+            _ => None,
+        }
+    }
+}
+
+/// Whether focus is on the document itself: nothing the admin chose holds it.
+fn focus_fell() -> bool {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return false };
+    let body: Option<Element> = doc.body().map(Into::into);
+    doc.active_element().is_none_or(|el| Some(el) == body)
+}
+
+/// Focuses `el` if it can take focus; whether it did.
+fn focus_on(el: Option<Element>) -> bool {
+    let Some(el) = el.and_then(|el| el.dyn_into::<HtmlElement>().ok()) else { return false };
+    let _ = el.focus();
+    let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+    active.is_some_and(|a| a == *el.unchecked_ref::<Element>())
+}
+
+fn accessible_name(el: &Element) -> String {
+    el.get_attribute("aria-label")
+        .unwrap_or_else(|| el.text_content().unwrap_or_default().trim().to_owned())
+}
