@@ -3,6 +3,7 @@
 //! them, so the wiring for screen readers (`for`, `aria-describedby`, `aria-invalid`) is
 //! written once.
 
+use super::focus_when_drawn;
 use crate::models::{FieldErrors, Validate};
 use leptos::context::Provider;
 use leptos::prelude::*;
@@ -141,18 +142,4 @@ pub fn on_submit<T: Validate>(
 /// Moves focus to the first field marked invalid, so keyboard users land on the problem.
 pub fn focus_first_invalid() {
     focus_when_drawn(&["[aria-invalid=\"true\"]"]);
-}
-
-/// Once what was just set has been drawn (the tick after), moves focus to the first element
-/// that the first matching selector finds.
-pub fn focus_when_drawn(selectors: &'static [&'static str]) {
-    use wasm_bindgen::JsCast;
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    leptos::task::spawn_local(async move {
-        leptos::task::tick().await;
-        let found = selectors.iter().find_map(|s| doc.query_selector(s).ok().flatten());
-        if let Some(el) = found.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = el.focus();
-        }
-    });
 }

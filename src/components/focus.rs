@@ -1,10 +1,21 @@
-//! Where keyboard focus goes when the part that held it is drawn anew (a list read again after
-//! Set default, a delete, Try again): back to the same control, else to the page's heading,
-//! never to the top of the document.
+//! Where keyboard focus goes once something is drawn: to what was just put on screen (an invalid
+//! field, a page's heading), or, when the part that held focus is drawn anew (a list read again
+//! after Set default, a delete, Try again), back to the same control, else to the page's
+//! heading, never to the top of the document.
 
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
+use web_sys::{Document, Element, HtmlElement};
+
+/// Once what was just set has been drawn (the tick after), moves focus to the first element
+/// that the first matching selector finds.
+pub fn focus_when_drawn(selectors: &'static [&'static str]) {
+    let Some(doc) = document() else { return };
+    leptos::task::spawn_local(async move {
+        leptos::task::tick().await;
+        focus_on(selectors.iter().find_map(|s| doc.query_selector(s).ok().flatten()));
+    });
+}
 
 thread_local! {
     /// The control of the main region that last took focus, for when the page took it away
@@ -13,15 +24,11 @@ thread_local! {
     static FOLLOWING: Cell<bool> = const { Cell::new(false) };
 }
 
-/// A control in the main region, told by what survives a redraw: its id, or its tag and its
-/// accessible name (`aria-label`, else its text).
+/// A control in the main region. After a redraw it is found again by what survives one: its
+/// id, or its tag and its accessible name (`aria-label`, else its text), read off the old
+/// element only then.
 #[derive(Clone, Debug, PartialEq)]
-pub struct FocusedControl {
-    element: Element,
-    tag: String,
-    id: String,
-    name: String,
-}
+pub struct FocusedControl(Element);
 
 impl FocusedControl {
     /// Starts noting which control of the main region has focus (once per document).
@@ -45,14 +52,10 @@ impl FocusedControl {
     }
 
     fn in_main() -> Option<FocusedControl> {
-        let doc = web_sys::window()?.document()?;
+        let doc = document()?;
         let el = doc.active_element()?;
         let main = doc.get_element_by_id("main")?;
-        if !main.contains(Some(&el)) || main == el {
-            return None;
-        }
-        let name = accessible_name(&el);
-        Some(FocusedControl { tag: el.tag_name(), id: el.id(), name, element: el })
+        (main.contains(Some(&el)) && main != el).then_some(FocusedControl(el))
     }
 
     /// Once the redraw has taken the control off the page: if focus fell to the document, it
@@ -64,13 +67,13 @@ impl FocusedControl {
             // the swap waits for the browser.
             for _ in 0..20 {
                 leptos::task::tick().await;
-                if !self.element.is_connected() {
+                if !self.0.is_connected() {
                     break;
                 }
                 gloo_timers::future::TimeoutFuture::new(16).await;
             }
-            let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-            if self.element.is_connected() || !focus_fell() {
+            let Some(doc) = document() else { return };
+            if self.0.is_connected() || !focus_fell() {
                 return;
             }
             if !focus_on(self.find(&doc)) {
@@ -79,18 +82,20 @@ impl FocusedControl {
         });
     }
 
-    fn find(&self, doc: &web_sys::Document) -> Option<Element> {
-        if !self.id.is_empty() {
-            return doc.get_element_by_id(&self.id);
+    fn find(&self, doc: &Document) -> Option<Element> {
+        let old = &self.0;
+        if !old.id().is_empty() {
+            return doc.get_element_by_id(&old.id());
         }
-        if self.name.is_empty() {
+        let name = accessible_name(old);
+        if name.is_empty() {
             return None;
         }
         let main = doc.get_element_by_id("main")?;
-        let same = main.get_elements_by_tag_name(&self.tag);
+        let same = main.get_elements_by_tag_name(&old.tag_name());
         let mut found = (0..same.length())
             .filter_map(|i| same.item(i))
-            .filter(|el| accessible_name(el) == self.name);
+            .filter(|el| accessible_name(el) == name);
         // Two of a kind ("Delete" in every row): which one held focus is not known.
         match (found.next(), found.next()) {
             (Some(only), None) => Some(only),
@@ -99,9 +104,13 @@ impl FocusedControl {
     }
 }
 
+fn document() -> Option<Document> {
+    web_sys::window()?.document()
+}
+
 /// Whether focus is on the document itself: nothing the admin chose holds it.
 fn focus_fell() -> bool {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return false };
+    let Some(doc) = document() else { return false };
     let body: Option<Element> = doc.body().map(Into::into);
     doc.active_element().is_none_or(|el| Some(el) == body)
 }
@@ -110,7 +119,7 @@ fn focus_fell() -> bool {
 fn focus_on(el: Option<Element>) -> bool {
     let Some(el) = el.and_then(|el| el.dyn_into::<HtmlElement>().ok()) else { return false };
     let _ = el.focus();
-    let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+    let active = document().and_then(|d| d.active_element());
     active.is_some_and(|a| a == *el.unchecked_ref::<Element>())
 }
 

@@ -9,7 +9,6 @@ use crate::components::ConfirmDialog;
 use leptos::prelude::*;
 
 /// A way off the page the admin asked for while a form held input not yet sent.
-#[derive(Clone, Debug, PartialEq)]
 pub(super) enum Leave {
     /// A link of this console.
     To(String),
@@ -80,12 +79,17 @@ impl LeaveGuard {
             Some(asks) => {
                 if asks {
                     // Asynchronous: its popstate comes later, and finds `undoing`.
-                    let _ = window().history().map(|h| h.go_with_delta(-delta));
+                    travel(-delta);
                 }
                 true
             }
         }
     }
+}
+
+/// Back (negative) or Forward by `delta` entries of the tab's history.
+fn travel(delta: i32) {
+    let _ = window().history().map(|h| h.go_with_delta(delta));
 }
 
 /// A form's unsent input: `typed` when the admin changes a field, `sent` once the server has
@@ -168,11 +172,7 @@ pub fn LeaveDialog(input: UnsentInput) -> impl IntoView {
         let Some(way) = way.flatten() else { return };
         match way {
             Leave::To(href) => router.go(&href),
-            Leave::Travel(delta) => {
-                if let Ok(history) = window().history() {
-                    let _ = history.go_with_delta(delta);
-                }
-            }
+            Leave::Travel(delta) => travel(delta),
         }
     });
     view! {
