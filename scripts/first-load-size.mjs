@@ -14,7 +14,8 @@
 // start-up's ceiling is the issue's budget; an area's first page's is today's size plus a
 // little, so it cannot creep up unseen (raised from 405 to 410 KB when the "Loading the page…" /
 // "Updating…" notes, the Refresh button's state and the tabs' titles took the snapshots page from
-// 400.1 to 403.7 KB; the leave question and the focus kept across a redraw took it to 409.0).
+// 400.1 to 403.7 KB; the leave question and the focus kept across a redraw took it to 409.0, the
+// note for a page's code that is late to 409.3).
 import { resolve } from 'node:path';
 import { firstLoad, printFirstLoad, total } from './lib/first-load.mjs';
 

@@ -251,9 +251,12 @@ fn PageOutlet() -> impl IntoView {
     // The page last asked for still waits for its code; the reads of the page on screen.
     let waiting = RwSignal::new(false);
     let shown_reads = RwSignal::new(None::<PageReads>);
-    let slow_code = held_a_while(waiting.into());
-    let slow_update =
-        held_a_while(Signal::derive(move || shown_reads.get().is_some_and(PageReads::updating)));
+    let slow_code = held_for(waiting.into(), NOTE_AFTER_MS);
+    let stalled_code = held_for(waiting.into(), STALLED_AFTER_MS);
+    let slow_update = held_for(
+        Signal::derive(move || shown_reads.get().is_some_and(PageReads::updating)),
+        NOTE_AFTER_MS,
+    );
     Effect::new(move |_| {
         let location = router.location().get();
         let page = match match_path(&location.path).0 {
@@ -300,12 +303,17 @@ fn PageOutlet() -> impl IntoView {
     });
     // Over the page being left or updated, or alone on an empty screen (a deep link, the first
     // page).
-    let text = move || match (slow_code.get(), slow_update.get()) {
-        (true, _) => Some("Loading the page…"),
-        (false, true) => Some("Updating…"),
-        (false, false) => None,
+    let text = move || match (stalled_code.get(), slow_code.get(), slow_update.get()) {
+        (true, _, _) => Some(
+            "The page's code has not arrived in 10 seconds. The page opens when it does; \
+             reloading asks the server again.",
+        ),
+        (false, true, _) => Some("Loading the page…"),
+        (false, false, true) => Some("Updating…"),
+        (false, false, false) => None,
     };
-    let over = move || text().is_some() && slot.has_delivered();
+    // A stalled load's note and its Reload push the page being left down instead of covering it.
+    let over = move || text().is_some() && !stalled_code.get() && slot.has_delivered();
     let note = move || {
         text().map(|text| {
             view! {
@@ -315,26 +323,53 @@ fn PageOutlet() -> impl IntoView {
             }
         })
     };
+    // Outside the live region, so that the note is announced without the button's name.
+    let reload = move || {
+        stalled_code.get().then(|| {
+            view! {
+                <button type="button" class="btn btn--secondary btn--small"
+                    on:click=|_| { let _ = window().location().reload(); }>"Reload"</button>
+            }
+        })
+    };
     view! {
-        <div class="page-pending" class:page-pending--over=over role="status" aria-live="polite">{note}</div>
+        <div class="page-pending" class:page-pending--over=over>
+            <div role="status" aria-live="polite">{note}</div>
+            {reload}
+        </div>
         {slot.view()}
     }
 }
 
-/// `flag`, once it has held for 0.4 s: a quick load shows no note that flashes.
-fn held_a_while(flag: Signal<bool>) -> RwSignal<bool> {
+/// How long a load or an update goes before its note shows: a quick one shows none that flashes.
+const NOTE_AFTER_MS: u32 = 400;
+/// How long a page's code may be on its way before the note says it is late and offers a reload
+/// (a connection that died without closing leaves the fetch waiting for minutes). The note
+/// names the figure.
+const STALLED_AFTER_MS: u32 = 10_000;
+
+/// `flag`, once it has held for `ms` since it last became true.
+fn held_for(flag: Signal<bool>, ms: u32) -> RwSignal<bool> {
     let held = RwSignal::new(false);
-    Effect::new(move |_| {
-        if !flag.get() {
-            held.set(false);
-            return;
+    // Which stretch of `true` a timer belongs to: one from an earlier stretch is stale.
+    let stretch = StoredValue::new(0u32);
+    Effect::new(move |was: Option<bool>| {
+        let on = flag.get();
+        if was == Some(on) {
+            return on;
         }
-        leptos::task::spawn_local(async move {
-            gloo_timers::future::sleep(std::time::Duration::from_millis(400)).await;
-            if flag.try_get_untracked() == Some(true) {
-                held.try_set(true);
-            }
-        });
+        stretch.update_value(|n| *n = n.wrapping_add(1));
+        held.set(false);
+        if on {
+            let this = stretch.get_value();
+            leptos::task::spawn_local(async move {
+                gloo_timers::future::TimeoutFuture::new(ms).await;
+                if stretch.try_get_value() == Some(this) {
+                    held.try_set(true);
+                }
+            });
+        }
+        on
     });
     held
 }

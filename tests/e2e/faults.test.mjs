@@ -210,7 +210,7 @@ test('a page whose code does not arrive says so, and Try again shows it once the
   assert.match(page.url(), /\/snapshots$/);
 });
 
-test('a page whose code is slow to come says it is loading, over the page being left and on an empty screen', async () => {
+test('a page whose code is slow to come says it is loading, over the page being left and on an empty screen, and past 10 s offers a reload', async () => {
   const page = await newPage(browser);
   const chunk = /\/split_snapshots-[0-9a-f]{16}\.wasm$/;
   let release;
@@ -228,22 +228,52 @@ test('a page whose code is slow to come says it is loading, over the page being 
   assert.ok(over.y + over.height <= heading.y, `the note sits above the heading (${JSON.stringify({ over, heading })})`);
   await assertAccessible(page, 'a page loading over the one being left');
   await shot(page, '66-page-loading');
+  // Past 10 s the note says the code is late and offers a reload, and the page still opens
+  // when its code comes.
+  const late = page.getByRole('status').filter({ hasText: 'has not arrived in 10 seconds' });
+  await late.waitFor({ timeout: 15000 });
+  assert.equal(await loading.count(), 0, 'the late note replaces "Loading the page…"');
+  assert.ok(await page.getByRole('button', { name: 'Reload' }).isVisible(), 'a reload is offered');
+  const [note, under] = [await late.boundingBox(), await overview.boundingBox()];
+  assert.ok(note.y + note.height <= under.y, 'the late note pushes the page being left down, not over it');
+  assert.ok(await overview.isVisible(), 'the page being left is still there');
+  await assertAccessible(page, 'a page whose code is late');
+  await shot(page, '66a-page-code-late');
   release();
   await page.getByRole('heading', { name: 'Snapshots', level: 1 }).waitFor();
   await eventually(async () => (await loading.count()) === 0, { what: 'the loading note gone with the page drawn' });
+  assert.equal(await late.count(), 0, 'the late note went with the page drawn');
+  assert.equal(await page.getByRole('button', { name: 'Reload' }).count(), 0, 'and its button');
 
   // A deep link, with the page's code held back again: the screen says why it is empty.
   const fresh = await newPage(browser);
   let releaseAgain;
   const heldAgain = new Promise((r) => { releaseAgain = r; });
-  await fresh.route(chunk, async (route) => { await heldAgain; await route.continue(); });
+  let holdingAgain = true;
+  await fresh.route(chunk, async (route) => {
+    if (holdingAgain && (await heldAgain) === 'abort') return route.abort().catch(() => {});
+    return route.continue();
+  });
   await signIn(fresh, emu.url, { path: '/snapshots' });
   const waiting = fresh.getByRole('main').getByRole('status').filter({ hasText: 'Loading the page…' });
   await waiting.waitFor({ timeout: 5000 });
   await shot(fresh, '67-page-loading-alone');
-  releaseAgain();
+  // Still held past 10 s: Reload asks again, and this time the code comes.
+  const reload = fresh.getByRole('main').getByRole('button', { name: 'Reload' });
+  await reload.waitFor({ timeout: 15000 });
+  // The reloaded page's request goes through. The held one is let go (failed) once the reload
+  // has left, not before: unrouting, or letting it through, would bring the page without a
+  // reload.
+  holdingAgain = false;
+  const [loaded, asked] = [fresh.waitForEvent('load'), fresh.waitForRequest((r) => r.isNavigationRequest())];
+  const clicked = reload.click();
+  await asked;
+  releaseAgain('abort');
+  await Promise.all([loaded, clicked]);
   await fresh.locator('tbody tr[data-snapshot-id]').first().waitFor();
+  assert.match(fresh.url(), /\/snapshots$/);
   assert.equal(await waiting.count(), 0);
+  assert.equal(await reload.count(), 0);
   assert.deepEqual([...page.errors, ...fresh.errors], []);
   await fresh.context().close();
   await page.context().close();
