@@ -12,6 +12,7 @@ pub mod new_backup_target;
 pub mod overview;
 pub mod progress_track;
 mod record;
+pub mod search;
 pub mod sign_in;
 pub mod snapshot;
 pub mod target_type;

@@ -5,7 +5,8 @@ use crate::components::{
     table_csv, ApiText, CsvExport, DataTable, EmptyState, MeterKind, ProgressBar, SortState,
     StatusBadge, TableColumn, TableWidth, Tag, TagKind, Time, CELL_CHARS,
 };
-use crate::format::{fold_text, local_time, or_dash, search_words, zone_name};
+use crate::format::{local_time, or_dash, search_words, zone_name};
+use crate::models::search::Searchable;
 use crate::models::target_type::type_id_for;
 use crate::models::{BackupTarget, TargetKind, TargetType};
 use crate::routes;
@@ -85,15 +86,15 @@ fn cell(t: &BackupTarget, column: Column) -> String {
     }
 }
 
-fn matches(t: &BackupTarget, words: &[String], kind: Option<TargetKind>) -> bool {
-    if kind.is_some_and(|k| t.target_kind() != Some(k)) {
-        return false;
-    }
+fn of_kind(t: &BackupTarget, kind: Option<TargetKind>) -> bool {
+    kind.is_none_or(|k| t.target_kind() == Some(k))
+}
+
+/// What the search looks in.
+fn search_text(t: &BackupTarget) -> String {
     let fields = [t.export(), t.filesystem_export_mount_path.as_deref().unwrap_or("")];
     let more = [&t.status, &t.kind, &t.version].map(|v| v.as_deref().unwrap_or(""));
-    let hay =
-        fold_text(&format!("{} {} {}", fields.join(" "), more.join(" "), t.type_names().join(" ")));
-    words.iter().all(|w| hay.contains(w.as_str()))
+    format!("{} {} {}", fields.join(" "), more.join(" "), t.type_names().join(" "))
 }
 
 #[component]
@@ -119,11 +120,13 @@ pub fn TargetsTable(
     }
     let sort = SortState::kept(Column::Export, true);
     let total = targets.len();
-    let (targets, types) = (StoredValue::new(targets), StoredValue::new(types));
+    let targets = StoredValue::new(Searchable::new(targets, search_text));
+    let types = StoredValue::new(types);
     let rows = Memo::new(move |_| {
         let (words, kind) = (search.with(|q| search_words(q)), kind.get());
-        let mut list: Vec<BackupTarget> = targets
-            .with_value(|all| all.iter().filter(|t| matches(t, &words, kind)).cloned().collect());
+        let mut list = targets
+            .try_update_value(|all| all.find(&words, |t| of_kind(t, kind)))
+            .unwrap_or_default();
         sort.apply(&mut list, sort_key);
         list
     });
@@ -220,9 +223,11 @@ mod tests {
             status: Some("available".into()),
             ..Default::default()
         };
-        assert!(matches(&t, &search_words("gold AVAIL"), None));
-        assert!(!matches(&t, &search_words("gold silver"), None));
-        assert!(matches(&t, &search_words(""), Some(TargetKind::Nfs)));
-        assert!(!matches(&t, &search_words(""), Some(TargetKind::S3)));
+        let mut list = Searchable::new(vec![t.clone()], search_text);
+        assert_eq!(list.find(&search_words("gold AVAIL"), |_| true).len(), 1);
+        assert!(list.find(&search_words("gold silver"), |_| true).is_empty());
+        assert!(of_kind(&t, Some(TargetKind::Nfs)));
+        assert!(!of_kind(&t, Some(TargetKind::S3)));
+        assert!(of_kind(&t, None));
     }
 }

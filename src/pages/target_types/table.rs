@@ -5,7 +5,8 @@ use crate::components::{
     table_csv, ApiText, CsvExport, DataTable, EmptyState, SortState, TableColumn, Tag, TagKind,
     Time, CELL_CHARS,
 };
-use crate::format::{fold_text, or_dash, search_words};
+use crate::format::{or_dash, search_words};
+use crate::models::search::Searchable;
 use crate::models::{BackupTarget, TargetType, Visibility};
 use crate::routes;
 use leptos::either::Either;
@@ -84,21 +85,13 @@ fn cell((t, export): &Row, column: Column) -> String {
     }
 }
 
-fn matches((t, export): &Row, words: &[String], visibility: Option<Visibility>) -> bool {
-    if visibility.is_some_and(|v| t.visibility() != v) {
-        return false;
-    }
+/// What the search looks in.
+fn search_text((t, export): &Row) -> String {
     let meta: Vec<String> =
         t.metadata_pairs().into_iter().map(|(k, v)| format!("{k}={v}")).collect();
     let fields =
         [t.name(), t.description.as_deref().unwrap_or(""), export.as_deref().unwrap_or("")];
-    let hay = fold_text(&format!(
-        "{} {} {}",
-        fields.join(" "),
-        t.project_ids().join(" "),
-        meta.join(" ")
-    ));
-    words.iter().all(|w| hay.contains(w.as_str()))
+    format!("{} {} {}", fields.join(" "), t.project_ids().join(" "), meta.join(" "))
 }
 
 #[component]
@@ -122,12 +115,12 @@ pub fn TypesTable(
         targets.iter().find(|x| x.id == id).map(|x| x.export().to_owned())
     };
     let all: Vec<Row> = types.into_iter().map(|t| (t.clone(), export_of(&t))).collect();
-    let all = StoredValue::new(all);
+    let all = StoredValue::new(Searchable::new(all, search_text));
     let sort = SortState::kept(Column::Name, true);
     let rows = Memo::new(move |_| {
         let (words, vis) = (search.with(|q| search_words(q)), visibility.get());
-        let mut list: Vec<Row> =
-            all.with_value(|a| a.iter().filter(|r| matches(r, &words, vis)).cloned().collect());
+        let visible = |(t, _): &Row| vis.is_none_or(|v| t.visibility() == v);
+        let mut list = all.try_update_value(|a| a.find(&words, visible)).unwrap_or_default();
         sort.apply(&mut list, sort_key);
         list
     });
