@@ -15,13 +15,16 @@
 // little, so it cannot creep up unseen (raised from 405 to 410 KB when the "Loading the page…" /
 // "Updating…" notes, the Refresh button's state and the tabs' titles took the snapshots page from
 // 400.1 to 403.7 KB; the leave question and the focus kept across a redraw took it to 409.0, the
-// note for a page's code that is late to 409.3).
+// note for a page's code that is late to 409.3). Raised to 415 KB when a class name on the
+// snapshot page, 12 bytes, took it to 410.8: the functions' order by likeness
+// (scripts/lib/order-functions.mjs) moves a page's gzip by a KB or two for a change of a few bytes,
+// so a margin of 1 KB failed on noise rather than on growth.
 import { resolve } from 'node:path';
 import { firstLoad, printFirstLoad, total } from './lib/first-load.mjs';
 
 const dist = resolve(process.argv[2] || 'dist');
 const startupBudget = Number(process.env.FIRST_LOAD_BUDGET_KB || 200) * 1024;
-const pageBudget = Number(process.env.PAGE_LOAD_BUDGET_KB || 410) * 1024;
+const pageBudget = Number(process.env.PAGE_LOAD_BUDGET_KB || 415) * 1024;
 const load = firstLoad(dist);
 printFirstLoad(load);
 

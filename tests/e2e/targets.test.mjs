@@ -57,6 +57,12 @@ test('create an NFS target: validated first, one request, button disabled while 
   assert.equal(posts[0].content_type, 'application/json');
   const t = await targetByExport('10.20.30.40:/exports/e2e');
   assert.equal(t.backup_target_types[0].name, 'e2e-nfs');
+  // The summary and the metadata share the row's width, as the types card below them spans it.
+  const card = (name) => page.getByRole('region', { name }).boundingBox();
+  const [summary, meta, types] = [await card('Summary'), await card('Metadata'), await card('Target types')];
+  assert.ok(Math.abs(summary.x - types.x) < 2 && Math.abs(meta.x + meta.width - (types.x + types.width)) < 2,
+    `the two cards fill the row (${JSON.stringify({ summary, meta, types })})`);
+  assert.ok(Math.abs(summary.width - meta.width) < 2, 'in two halves');
   await shot(page, '12-target-detail');
 });
 

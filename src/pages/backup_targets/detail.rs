@@ -70,7 +70,7 @@ fn TargetDetail(
             {(!t.is_default).then(|| view! { <CopyCurl request=set_default_request(&t.id) action="set default"/> })}
             <CopyCurl request=delete_request(&t.id) action="delete"/>
         </div>
-        <div class="cards">
+        <div class="cards cards--pair">
             <TargetSummary target=t.clone()/>
             <MetadataCard target=t.clone()/>
             <TypesCard target=t types/>

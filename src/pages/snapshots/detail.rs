@@ -112,7 +112,7 @@ pub fn SnapshotDetail(
             {can_delete.then(|| view! { <CopyCurl request=delete_request(&s.id) action="delete"/> })}
         </div>
         <div class="snapshot-messages"><StaleNotice status=live id=s.id.clone()/>{error}{warning}</div>
-        <div class="cards">
+        <div class="cards cards--pair">
             <SnapshotSummary snapshot=s.clone() workload/>
             <SnapshotMetadata snapshot=s.clone()/>
             <section class="card card--wide" aria-labelledby="snap-instances">
