@@ -7,7 +7,7 @@ use crate::embed::{use_embed, EmbedCtx};
 use crate::pages::session::{
     ExpiryBanner, PortalRenewal, ReauthDialog, SessionSummary, SignOutButton,
 };
-use crate::routes::{self, AppRoutes, NavLink, Route, Router};
+use crate::routes::{self, AppRoutes, LeaveDialog, NavLink, Route, Router};
 use crate::session::{use_session, SessionCtx};
 use leptos::prelude::*;
 
@@ -79,7 +79,7 @@ fn SessionChrome(embedded: bool) -> impl IntoView {
 /// portal: asking the portal for a fresh token. Drawn by the areas' chunks (`routes::chrome`).
 pub(crate) fn chrome_view(embedded: bool) -> AnyView {
     if embedded {
-        return view! { <PortalRenewal/> }.into_any();
+        return view! { <PortalRenewal/><LeaveDialog/> }.into_any();
     }
     // Asked by the expiry banner, answered by the dialog.
     let renew = RwSignal::new(false);
@@ -87,6 +87,7 @@ pub(crate) fn chrome_view(embedded: bool) -> AnyView {
         <AppHeader/>
         <ExpiryBanner renew/>
         <ReauthDialog renew/>
+        <LeaveDialog/>
     }
     .into_any()
 }

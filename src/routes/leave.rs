@@ -6,6 +6,7 @@
 use super::router::use_router;
 use crate::components::confirm_dialog::next_id;
 use crate::components::ConfirmDialog;
+use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 /// A way off the page the admin asked for while a form held input not yet sent.
@@ -26,7 +27,7 @@ pub(super) struct LeaveGuard {
 
 #[derive(Default)]
 struct Held {
-    /// The forms holding input not yet sent, by id; the first one asks.
+    /// The forms holding input not yet sent, by id.
     forms: Vec<u64>,
     asked: Option<Leave>,
     /// The entry a travel being undone returns to: its popstate is the console's, not the admin's.
@@ -151,15 +152,53 @@ impl Default for UnsentInput {
     }
 }
 
-/// "Leave this page?" for `input`'s form, while it is the one that asks. Stay is where focus
-/// starts: Enter on a dialog opened by surprise keeps the input.
+/// A form whose input, once typed, holds the page until `unsent` is sent: a way off the page
+/// asks first. Every form that sends what the admin typed is one of these.
 #[component]
-pub fn LeaveDialog(input: UnsentInput) -> impl IntoView {
+pub fn GuardedForm(
+    unsent: UnsentInput,
+    class: &'static str,
+    on_submit: impl FnMut(SubmitEvent) + 'static,
+    /// The form's accessible name, when its heading does not give it one.
+    #[prop(optional)]
+    label: Option<&'static str>,
+    /// The id of a status line that describes the form.
+    #[prop(optional)]
+    described_by: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
+    guarded_form(unsent, class, Box::new(on_submit), label, described_by, children)
+}
+
+// One copy of the view for every form's handler.
+fn guarded_form(
+    unsent: UnsentInput,
+    class: &'static str,
+    on_submit: Box<dyn FnMut(SubmitEvent)>,
+    label: Option<&'static str>,
+    described_by: Option<&'static str>,
+    children: Children,
+) -> AnyView {
+    view! {
+        <form class=class on:submit=on_submit on:input=move |_| unsent.typed() novalidate
+            aria-label=label aria-describedby=described_by>
+            {children()}
+        </form>
+    }
+    .into_any()
+}
+
+/// "Leave this page?", while a way off the page waits for the answer. One for the session's
+/// pages, drawn with its chrome rather than with a form: a form that is gone (a card hidden by a
+/// failed reload) can still hold input its page keeps. Stay is where focus starts: Enter on a
+/// dialog opened by surprise keeps the input.
+#[component]
+pub fn LeaveDialog() -> impl IntoView {
     let router = use_router();
-    let guard = input.guard;
+    let guard = router.leave;
     let open = Signal::derive(move || {
         guard.changed.track();
-        guard.held.with_value(|held| held.asked.is_some() && held.forms.first() == Some(&input.id))
+        guard.held.with_value(|held| held.asked.is_some())
     });
     let stay = Callback::new(move |_| {
         guard.change(|held| (held.asked.take().is_some(), ()));
@@ -179,7 +218,7 @@ pub fn LeaveDialog(input: UnsentInput) -> impl IntoView {
         <ConfirmDialog open on_close=stay title="Leave this page?".to_owned()
             cancel_label="Stay on this page" confirm_label="Leave and discard".to_owned()
             busy=false on_confirm=leave danger=true>
-            <p>"What you typed in this form has not been sent. Leaving the page discards it."</p>
+            <p>"What you typed on this page has not been sent. Leaving the page discards it."</p>
         </ConfirmDialog>
     }
 }

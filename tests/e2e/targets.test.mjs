@@ -339,6 +339,47 @@ test('what is typed while the type reloads after a change keeps its text and its
   await key.fill('');
 });
 
+test("a type's add forms hold the page while they keep unsent input, even once a failed reload has hidden them", async () => {
+  const main = page.getByRole('navigation', { name: 'Main' });
+  const ask = page.getByRole('dialog', { name: 'Leave this page?' });
+  const key = page.getByLabel('Key', { exact: true });
+  const here = `/target-types/${typeId}`;
+  await key.fill('held');
+  await main.getByRole('link', { name: 'Target types' }).click();
+  await ask.waitFor();
+  assert.ok(page.url().endsWith(here), `still on the type: ${page.url()}`);
+  await page.keyboard.press('Enter');
+  await ask.waitFor({ state: 'hidden' });
+  assert.equal(await key.inputValue(), 'held', 'Stay keeps the key');
+
+  // An accepted add of projects; the read after it fails, and both cards go with the type.
+  await emu.failNext({ status: 500, method: 'GET', path_contains: `/backup_target_types/${typeId}`,
+    body: '{"computeFault": {"message": "Database unavailable", "code": 500}}' });
+  await page.getByLabel('Add projects').fill('ffff6666');
+  await page.getByRole('button', { name: 'Add projects' }).click();
+  await page.getByText('Added project(s) ffff6666').waitFor();
+  await page.getByText('Database unavailable').first().waitFor();
+  await key.waitFor({ state: 'detached' });
+  // The key the page keeps still asks, though its form is gone.
+  await main.getByRole('link', { name: 'Target types' }).click();
+  await ask.waitFor();
+  await shot(page, '17a-leave-type-page');
+  await ask.getByRole('button', { name: 'Leave and discard' }).click();
+  await page.locator('table[aria-label="Backup target types"] tbody tr').first().waitFor();
+  assert.equal(await ask.count(), 0);
+
+  // Once sent, a form holds nothing: the added project lets the page go without a question.
+  await page.goto(emu.url + here);
+  await page.getByLabel('Add projects').fill('gggg7777');
+  await page.getByRole('button', { name: 'Add projects' }).click();
+  await page.locator('.projects-list', { hasText: 'gggg7777' }).waitFor();
+  await main.getByRole('link', { name: 'Target types' }).click();
+  await page.locator('table[aria-label="Backup target types"] tbody tr').first().waitFor();
+  assert.equal(await ask.count(), 0, 'nothing asked');
+  await page.goto(emu.url + here);
+  await page.getByRole('button', { name: 'Delete', exact: true }).waitFor();
+});
+
 test('renewing the session keeps what is typed in a form whose choices were loaded, and loads nothing again', async () => {
   const renewing = await newPage(browser);
   await storeSession(renewing, consoleSession({ expires_at: new Date(Date.now() + 3 * 60_000).toISOString() }));

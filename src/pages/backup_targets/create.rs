@@ -10,7 +10,7 @@ use crate::components::{FieldLayout, InputKind, KeyValueEditor, KvRow, PageHeade
 use crate::models::new_backup_target::TargetField;
 use crate::models::{FieldErrors, NewBackupTarget, TargetKind};
 use crate::routes;
-use crate::routes::{LeaveDialog, UnsentInput};
+use crate::routes::{GuardedForm, UnsentInput};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -82,7 +82,7 @@ pub fn BackupTargetCreatePage() -> impl IntoView {
             <Breadcrumb area="Backup targets" href=routes::BACKUP_TARGETS here="Create"/>
             <PageHeader title="Create backup target"
                 description="The server mounts and validates the storage before it answers; this can take a few minutes."/>
-            <form class="form card" on:submit=submit on:input=move |_| unsent.typed() novalidate aria-describedby="create-target-status">
+            <GuardedForm unsent class="form card" on_submit=submit described_by="create-target-status">
                 <Field id="target-kind" label="Storage type" layout=FieldLayout::Group disabled=busy>
                     <Segmented value=kind options=kinds/>
                 </Field>
@@ -114,8 +114,7 @@ pub fn BackupTargetCreatePage() -> impl IntoView {
                     <CopyCurl request=curl/>
                 </div>
                 <p id="create-target-status" class="form__status" role="status" aria-live="polite">{status}</p>
-            </form>
-            <LeaveDialog input=unsent/>
+            </GuardedForm>
         </section>
     }
 }

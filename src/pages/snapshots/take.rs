@@ -11,7 +11,7 @@ use crate::components::{FieldLayout, Loader, PageHeader, Select, TextField};
 use crate::models::snapshot::TakeField;
 use crate::models::{FieldErrors, Snapshot, TakeSnapshot, Workload};
 use crate::routes;
-use crate::routes::{LeaveDialog, UnsentInput};
+use crate::routes::{GuardedForm, UnsentInput};
 use leptos::prelude::*;
 
 #[component]
@@ -77,7 +77,7 @@ pub fn TakeSnapshotForm(
     let options = workloads.iter().map(|w| (w.id.clone(), w.label().to_owned())).collect();
     let kinds = vec![(false, "incremental", "Incremental"), (true, "full", "Full")];
     view! {
-        <form class="form card" on:submit=submit on:input=move |_| unsent.typed() novalidate aria-label="Take snapshot">
+        <GuardedForm unsent class="form card" on_submit=submit label="Take snapshot">
             <Field id="take-workload" label="Workload" required=true error=errors.error_of(TakeField::Workload) disabled=busy>
                 <Select value=workload options empty="Choose a workload…"/>
             </Field>
@@ -94,7 +94,6 @@ pub fn TakeSnapshotForm(
                 </button>
                 <CopyCurl request=curl/>
             </div>
-        </form>
-        <LeaveDialog input=unsent/>
+        </GuardedForm>
     }
 }

@@ -14,7 +14,7 @@ use crate::models::{
     BackupTarget, FieldErrors, NewTargetType, TargetType, TargetTypeUpdate, Validate,
 };
 use crate::routes;
-use crate::routes::{LeaveDialog, UnsentInput};
+use crate::routes::{GuardedForm, UnsentInput};
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -147,7 +147,7 @@ pub fn TypeForm(existing: Option<TargetType>, targets: Vec<BackupTarget>) -> imp
         })
     };
     view! {
-        <form class="form card" on:submit=submit on:input=move |_| unsent.typed() novalidate>
+        <GuardedForm unsent class="form card" on_submit=submit>
             <TextField id="btt-name" label="Name" value=name error=error(TypeField::Name) required=true disabled=busy/>
             <TextField id="btt-description" label="Description" value=description disabled=busy/>
             {target}
@@ -184,7 +184,6 @@ pub fn TypeForm(existing: Option<TargetType>, targets: Vec<BackupTarget>) -> imp
                 </button>
                 <CopyCurl request=curl/>
             </div>
-        </form>
-        <LeaveDialog input=unsent/>
+        </GuardedForm>
     }
 }

@@ -4,6 +4,7 @@ use crate::api::target_types::{change_membership, Membership};
 use crate::components::dispatch_once;
 use crate::components::{api_action, compact_table, use_toasts, ApiAction, CopyCurl, TextField};
 use crate::models::{validate, TargetType};
+use crate::routes::{GuardedForm, UnsentInput};
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -21,26 +22,39 @@ fn describe(change: &Membership) -> String {
 }
 
 /// What is typed in the two add forms. The page holds it, so that neither the reload after a
-/// change nor a failed reload wipes it; an accepted add clears its own form only.
+/// change nor a failed reload wipes it; an accepted add clears its own form only, and until
+/// then what a form holds asks before the page is left.
 #[derive(Clone, Copy)]
 pub struct MembershipDrafts {
     projects: RwSignal<String>,
     key: RwSignal<String>,
     value: RwSignal<String>,
+    unsent_projects: UnsentInput,
+    unsent_metadata: UnsentInput,
 }
 
 impl MembershipDrafts {
     pub fn new() -> Self {
         let empty = || RwSignal::new(String::new());
-        Self { projects: empty(), key: empty(), value: empty() }
+        Self {
+            projects: empty(),
+            key: empty(),
+            value: empty(),
+            unsent_projects: UnsentInput::new(),
+            unsent_metadata: UnsentInput::new(),
+        }
     }
 
     pub fn clear_after(self, accepted: &Membership) {
         match accepted {
-            Membership::AddProjects(_) => self.projects.set(String::new()),
+            Membership::AddProjects(_) => {
+                self.projects.set(String::new());
+                self.unsent_projects.sent();
+            }
             Membership::AddMetadata(_) => {
                 self.key.set(String::new());
                 self.value.set(String::new());
+                self.unsent_metadata.sent();
             }
             Membership::RemoveProjects(_) | Membership::RemoveMetadata(_) => {}
         }
@@ -133,12 +147,12 @@ pub fn ProjectsCard(
         <section class="card" aria-labelledby="btt-projects-title">
             <h2 class="card__title" id="btt-projects-title">{title}</h2>
             {list}
-            <form class="list-editor" on:submit=submit novalidate>
+            <GuardedForm unsent=drafts.unsent_projects class="list-editor" on_submit=submit>
                 <TextField id="btt-add-projects" label="Add projects" value=new_projects error disabled=busy
                     hint="One or more project IDs, separated by commas or spaces."/>
                 <button type="submit" class="btn btn--secondary" disabled=move || busy.get()>"Add projects"</button>
                 <CopyCurl request=curl/>
-            </form>
+            </GuardedForm>
         </section>
     }
 }
@@ -194,12 +208,12 @@ pub fn MetadataCard(
         <section class="card" aria-labelledby="btt-meta-title">
             <h2 class="card__title" id="btt-meta-title">{title}</h2>
             {table}
-            <form class="list-editor" on:submit=submit novalidate>
+            <GuardedForm unsent=drafts.unsent_metadata class="list-editor" on_submit=submit>
                 <TextField id="btt-add-key" label="Key" value=new_key error disabled=busy/>
                 <TextField id="btt-add-value" label="Value" value=new_value disabled=busy/>
                 <button type="submit" class="btn btn--secondary" disabled=move || busy.get()>"Add metadata"</button>
                 <CopyCurl request=curl/>
-            </form>
+            </GuardedForm>
         </section>
     }
 }
