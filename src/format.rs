@@ -150,6 +150,12 @@ pub fn search_words(needle: &str) -> Vec<String> {
     fold_text(needle).split_whitespace().map(str::to_owned).collect()
 }
 
+/// Whether a folded `text` holds every one of a search's `words` (as [`search_words`] gives
+/// them), in any order: how every list searches its rows.
+pub fn holds_every(text: &str, words: &[String]) -> bool {
+    words.iter().all(|w| text.contains(w.as_str()))
+}
+
 /// `fold_text` over many texts, with one call into the browser for all those that are not
 /// ASCII: a call per text costs more than the folding (100,000 Cyrillic names: about 230 ms
 /// one by one, 80 ms in one call).
@@ -537,6 +543,14 @@ mod tests {
         let mut folded = texts.map(str::to_owned);
         fold_texts(&mut folded);
         assert_eq!(folded, texts.map(fold_text));
+    }
+
+    #[test]
+    fn a_search_needs_every_word_in_any_order() {
+        let text = fold_text("web-10 Available nightly");
+        assert!(holds_every(&text, &search_words("NIGHTLY web")));
+        assert!(holds_every(&text, &search_words("   ")), "no words: every row");
+        assert!(!holds_every(&text, &search_words("nightly error")));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! and folded once, the first time something is searched for, not on every keystroke (folding
 //! text that is not ASCII is a call into the browser, `format::fold_texts`).
 
-use crate::format::fold_texts;
+use crate::format::{fold_texts, holds_every};
 
 /// A list's rows and, once searched, their folded search texts.
 pub struct Searchable<T> {
@@ -31,7 +31,7 @@ impl<T: Clone> Searchable<T> {
         };
         let holds = |i: usize| {
             let text = texts.get(i).map(String::as_str).unwrap_or("");
-            words.iter().all(|w| text.contains(w.as_str()))
+            holds_every(text, words)
         };
         self.rows
             .iter()

@@ -7,7 +7,8 @@ use crate::components::{
     table_csv, CsvExport, DataTable, DeleteSubject, EmptyState, Pager, Paging, SortState,
     TableColumn,
 };
-use crate::format::{api_time_millis, decimal, fold_texts, local_time, search_words, zone_name};
+use crate::format::zone_name;
+use crate::format::{api_time_millis, decimal, fold_texts, holds_every, local_time, search_words};
 use crate::models::{Snapshot, StatusFilter};
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -73,7 +74,7 @@ fn search_rows(order: &[u32], haystacks: &[String], needle: &str) -> Vec<u32> {
     }
     let hit = |i: &&u32| {
         let hay = haystacks.get(**i as usize).map(String::as_str).unwrap_or("");
-        words.iter().all(|w| hay.contains(w.as_str()))
+        holds_every(hay, &words)
     };
     order.iter().filter(hit).copied().collect()
 }
