@@ -8,6 +8,8 @@ use crate::components::confirm_dialog::next_id;
 use crate::components::ConfirmDialog;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlFormElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
 /// A way off the page the admin asked for while a form held input not yet sent.
 pub(super) enum Leave {
@@ -93,38 +95,56 @@ fn travel(delta: i32) {
     let _ = window().history().map(|h| h.go_with_delta(delta));
 }
 
-/// A form's unsent input: `typed` when the admin changes a field, `sent` once the server has
-/// taken it. Gone with the form.
+/// A form's unsent input: held once the admin changes a field, unless every field is back to
+/// what the form held before (typed, then erased); released once the server has taken it. Gone
+/// with the form.
 #[derive(Clone, Copy)]
 pub struct UnsentInput {
     id: u64,
     guard: LeaveGuard,
+    /// What the form's controls held while nothing in it was unsent (see [`form_state`]), noted
+    /// when focus enters the form; none until then, and again once the server took the input.
+    clean: StoredValue<Option<String>>,
 }
 
 impl UnsentInput {
     pub fn new() -> UnsentInput {
-        let input = UnsentInput { id: next_id(), guard: use_router().leave };
-        let holds = move || {
-            let held = input.guard.held.try_with_value(|held| held.forms.contains(&input.id));
-            held.unwrap_or(false)
-        };
+        let clean = StoredValue::new(None);
+        let input = UnsentInput { id: next_id(), guard: use_router().leave, clean };
         // Listened to with the form (a page without one keeps the back-forward cache), and
         // asking only while this form holds input.
         let ask = window_event_listener(leptos::ev::beforeunload, move |ev| {
-            if holds() {
+            if input.holds() {
                 ev.prevent_default();
                 ev.set_return_value("");
             }
         });
         on_cleanup(move || {
             ask.remove();
-            input.sent();
+            input.release();
         });
         input
     }
 
-    /// The admin changed a field (a form's `input` event).
-    pub fn typed(self) {
+    fn holds(self) -> bool {
+        let held = self.guard.held.try_with_value(|held| held.forms.contains(&self.id));
+        held.unwrap_or(false)
+    }
+
+    /// Focus entered the form: while nothing in it is unsent, what it holds now is clean.
+    fn focused(self, state: impl FnOnce() -> Option<String>) {
+        if !self.holds() && self.clean.try_with_value(Option::is_none) == Some(true) {
+            self.clean.try_update_value(|clean| *clean = state());
+        }
+    }
+
+    /// A field changed (a form's `input` event) and the form now holds `state`.
+    fn changed(self, state: Option<String>) {
+        let back = self.clean.try_with_value(|clean| state.is_some() && *clean == state);
+        if back == Some(true) {
+            self.release();
+            return;
+        }
         let id = self.id;
         self.guard.change(|held| {
             let new = !held.forms.contains(&id);
@@ -135,8 +155,13 @@ impl UnsentInput {
         });
     }
 
-    /// Nothing is left to lose: the server took it.
+    /// Nothing is left to lose: the server took it. What the form holds next is clean.
     pub fn sent(self) {
+        self.release();
+        self.clean.try_update_value(|clean| *clean = None);
+    }
+
+    fn release(self) {
         let id = self.id;
         self.guard.change(|held| {
             let had = held.forms.contains(&id);
@@ -146,14 +171,36 @@ impl UnsentInput {
     }
 }
 
+/// What `form`'s controls hold, in their order: each text, choice and check box. Two equal
+/// states are the same input; a row added to a list of fields makes another.
+fn form_state(form: &HtmlFormElement) -> String {
+    let controls = form.elements();
+    let mut state = String::new();
+    for control in (0..controls.length()).filter_map(|i| controls.item(i)) {
+        if let Some(input) = control.dyn_ref::<HtmlInputElement>() {
+            match input.type_().as_str() {
+                "checkbox" | "radio" => state.push(if input.checked() { '1' } else { '0' }),
+                _ => state.push_str(&input.value()),
+            }
+        } else if let Some(text) = control.dyn_ref::<HtmlTextAreaElement>() {
+            state.push_str(&text.value());
+        } else if let Some(select) = control.dyn_ref::<HtmlSelectElement>() {
+            state.push_str(&select.value());
+        }
+        state.push('\u{0}');
+    }
+    state
+}
+
 impl Default for UnsentInput {
     fn default() -> Self {
         Self::new()
     }
 }
 
-/// A form whose input, once typed, holds the page until `unsent` is sent: a way off the page
-/// asks first. Every form that sends what the admin typed is one of these.
+/// A form whose input, once typed, holds the page until `unsent` is sent or every field is back
+/// to what it held: a way off the page asks first. Every form that sends what the admin typed
+/// is one of these.
 #[component]
 pub fn GuardedForm(
     unsent: UnsentInput,
@@ -179,8 +226,11 @@ fn guarded_form(
     described_by: Option<&'static str>,
     children: Children,
 ) -> AnyView {
+    let form = NodeRef::<leptos::html::Form>::new();
+    let state = move || form.get_untracked().map(|form| form_state(&form));
     view! {
-        <form class=class on:submit=on_submit on:input=move |_| unsent.typed() novalidate
+        <form node_ref=form class=class on:submit=on_submit novalidate
+            on:focusin=move |_| unsent.focused(state) on:input=move |_| unsent.changed(state())
             aria-label=label aria-describedby=described_by>
             {children()}
         </form>

@@ -103,6 +103,13 @@ test('leaving a form with unsent input asks first (a link, Back, a reload); Stay
   await main.getByRole('link', { name: 'Snapshots' }).click();
   await page.getByRole('table', { name: 'Snapshots', exact: true }).waitFor();
   await page.goBack();
+  // Typed, then erased: the form holds what it held before, so nothing is asked either.
+  await exportField.fill('10.0.0.9:/exports/erased');
+  await exportField.fill('');
+  await main.getByRole('link', { name: 'Snapshots' }).click();
+  await page.getByRole('table', { name: 'Snapshots', exact: true }).waitFor();
+  assert.equal(await ask.count(), 0, 'nothing asked for a field typed in and erased');
+  await page.goBack();
   await exportField.fill('10.0.0.9:/exports/unsent');
   await main.getByRole('link', { name: 'Snapshots' }).click();
   await ask.waitFor();
