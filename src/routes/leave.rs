@@ -264,11 +264,16 @@ pub fn LeaveDialog() -> impl IntoView {
             Leave::Travel(delta) => travel(delta),
         }
     });
+    // Drawn the first time it asks, not in every page's first render; then kept, so that closing
+    // it gives focus back as a native dialog does.
+    let asked_once = Memo::new(move |was: Option<&bool>| was == Some(&true) || open.get());
     view! {
-        <ConfirmDialog open on_close=stay title="Leave this page?".to_owned()
-            cancel_label="Stay on this page" confirm_label="Leave and discard".to_owned()
-            busy=false on_confirm=leave danger=true>
-            <p>"What you typed on this page has not been sent. Leaving the page discards it."</p>
-        </ConfirmDialog>
+        <Show when=move || asked_once.get()>
+            <ConfirmDialog open on_close=stay title="Leave this page?".to_owned()
+                cancel_label="Stay on this page" confirm_label="Leave and discard".to_owned()
+                busy=false on_confirm=leave danger=true>
+                <p>"What you typed on this page has not been sent. Leaving the page discards it."</p>
+            </ConfirmDialog>
+        </Show>
     }
 }
