@@ -138,9 +138,10 @@ impl UnsentInput {
         }
     }
 
-    /// A field changed (a form's `input` event) and the form now holds `state`.
-    fn changed(self, state: Option<String>) {
-        let back = self.clean.try_with_value(|clean| state.is_some() && *clean == state);
+    /// A field changed (a form's `input` event): what the form holds is read only when there is
+    /// a clean state to compare it with.
+    fn changed(self, state: impl FnOnce() -> Option<String>) {
+        let back = self.clean.try_with_value(|clean| clean.is_some() && *clean == state());
         if back == Some(true) {
             self.release();
             return;
@@ -230,7 +231,7 @@ fn guarded_form(
     let state = move || form.get_untracked().map(|form| form_state(&form));
     view! {
         <form node_ref=form class=class on:submit=on_submit novalidate
-            on:focusin=move |_| unsent.focused(state) on:input=move |_| unsent.changed(state())
+            on:focusin=move |_| unsent.focused(state) on:input=move |_| unsent.changed(state)
             aria-label=label aria-describedby=described_by>
             {children()}
         </form>

@@ -7,8 +7,9 @@ use crate::components::{
     table_csv, CsvExport, DataTable, DeleteSubject, EmptyState, Pager, Paging, SortState,
     TableColumn,
 };
-use crate::format::zone_name;
-use crate::format::{api_time_millis, decimal, fold_texts, holds_every, local_time, search_words};
+use crate::format::{
+    api_time_millis, decimal, fold_texts, holds_every, local_time, search_words, zone_name,
+};
 use crate::models::{Snapshot, StatusFilter};
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
