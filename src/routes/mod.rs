@@ -304,10 +304,7 @@ fn PageOutlet() -> impl IntoView {
     // Over the page being left or updated, or alone on an empty screen (a deep link, the first
     // page).
     let text = move || match (stalled_code.get(), slow_code.get(), slow_update.get()) {
-        (true, _, _) => Some(
-            "The page's code has not arrived in 10 seconds. The page opens when it does; \
-             reloading asks the server again.",
-        ),
+        (true, _, _) => Some(STALLED_NOTE),
         (false, true, _) => Some("Loading the page…"),
         (false, false, true) => Some("Updating…"),
         (false, false, false) => None,
@@ -344,9 +341,12 @@ fn PageOutlet() -> impl IntoView {
 /// How long a load or an update goes before its note shows: a quick one shows none that flashes.
 const NOTE_AFTER_MS: u32 = 400;
 /// How long a page's code may be on its way before the note says it is late and offers a reload
-/// (a connection that died without closing leaves the fetch waiting for minutes). The note
-/// names the figure.
+/// (a connection that died without closing leaves the fetch waiting for minutes).
 const STALLED_AFTER_MS: u32 = 10_000;
+/// Names `STALLED_AFTER_MS` in words (a test holds the two together): a `format!` would cost
+/// the start-up's size for a figure that never changes at run time.
+const STALLED_NOTE: &str = "The page's code has not arrived in 10 seconds. The page opens when \
+                            it does; reloading asks the server again.";
 
 /// `flag`, once it has held for `ms` since it last became true.
 fn held_for(flag: Signal<bool>, ms: u32) -> RwSignal<bool> {
@@ -419,6 +419,15 @@ mod tests {
         {
             assert_eq!(at(unknown).0, Route::NotFound, "{unknown}");
         }
+    }
+
+    #[test]
+    fn the_late_note_names_its_own_delay() {
+        let words = format!(" in {} seconds.", STALLED_AFTER_MS / 1000);
+        assert!(
+            STALLED_AFTER_MS.is_multiple_of(1000) && STALLED_NOTE.contains(&words),
+            "{STALLED_NOTE}"
+        );
     }
 
     #[test]
