@@ -11,7 +11,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use wlm_console::app::Providers;
 use wlm_console::components::{
-    ConfirmDialog, DeleteDialog, DeleteSubject, ProgressBar, StatusBadge, TextField, Time,
+    ConfirmDialog, DeleteDialog, DeleteSubject, KeyValueEditor, KvRow, ProgressBar, StatusBadge,
+    TextField, Time,
 };
 use wlm_console::models::{BackupTarget, TargetKind, TargetType, Visibility};
 use wlm_console::pages::backup_targets::TargetsTable;
@@ -156,6 +157,47 @@ async fn text_fields_are_labelled_and_announce_their_error() {
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
     assert!(input.get_attribute("aria-describedby").unwrap().contains("f1-error"));
     assert_eq!(text(&find(&root, "#f1-error")), "Use only lowercase letters.");
+}
+
+#[wasm_bindgen_test]
+async fn metadata_rows_renumber_keep_focus_and_tell_their_form_when_they_come_and_go() {
+    let root = container();
+    let rows =
+        RwSignal::new(vec![KvRow::new("a", "1"), KvRow::new("b", "2"), KvRow::new("c", "3")]);
+    // The rows on screen each time the form hears of a change.
+    let heard = RwSignal::new(Vec::<usize>::new());
+    let drawn = root.clone();
+    let _handle = mount_to(root.clone(), move || {
+        let drawn = drawn.clone();
+        let on_input = move |_| {
+            let n = find_all(&drawn, ".kv-editor__row").len();
+            heard.update(|seen| seen.push(n));
+        };
+        view! {
+            <form on:input=on_input>
+                <KeyValueEditor id="m" legend="Metadata" rows/>
+            </form>
+        }
+    });
+    settle().await;
+    let active = || support::document().active_element().and_then(|el| el.get_attribute("id"));
+    let label_of = |row: &KvRow| text(&find(&root, &format!("label[for=m-key-{}]", row.id)));
+    let [_, b, c] = rows.get_untracked().try_into().unwrap();
+    click(&root, "button[aria-label='Remove metadata row 1']");
+    settle().await;
+    assert_eq!(rows.get_untracked().len(), 2);
+    assert_eq!((label_of(&b), label_of(&c)), ("Key 1".to_owned(), "Key 2".to_owned()));
+    assert!(find_all(&root, "button[aria-label='Remove metadata row 3']").is_empty());
+    assert_eq!(active(), Some(format!("m-key-{}", b.id)), "focus goes to the next row");
+    assert_eq!(heard.get_untracked(), [2], "the form hears of the removed row, once it is gone");
+    click(&root, "button[aria-label='Remove metadata row 2']");
+    settle().await;
+    assert_eq!(active().as_deref(), Some("m-add"), "after the last row, focus goes to Add");
+    click(&root, "#m-add");
+    settle().await;
+    assert_eq!(heard.get_untracked(), [2, 1, 2], "and of a row added, once it is drawn");
+    let added = rows.get_untracked()[1].id;
+    assert_eq!(active(), Some(format!("m-key-{added}")), "focus goes to the new row's key");
 }
 
 #[wasm_bindgen_test]

@@ -17,6 +17,11 @@ pub fn focus_when_drawn(selectors: &'static [&'static str]) {
     });
 }
 
+/// Moves focus to the element with `id`; whether it took it.
+pub fn focus_id(id: &str) -> bool {
+    focus_on(document().and_then(|doc| doc.get_element_by_id(id)))
+}
+
 thread_local! {
     /// The control of the main region that last took focus, for when the page took it away
     /// (a button disabled while its action runs loses focus before the list is read again).

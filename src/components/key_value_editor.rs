@@ -1,4 +1,6 @@
 use super::field::{Field, FieldLayout};
+use super::focus::focus_id;
+use crate::routes::fields_changed;
 use leptos::prelude::*;
 
 /// One editable metadata row; `id` keeps its inputs when other rows come and go.
@@ -37,31 +39,66 @@ pub fn KeyValueEditor(
             }
         })
     };
-    let prefix = id.clone();
-    let row_view = move |(index, row): (usize, KvRow)| {
-        let (row_id, n) = (row.id, index + 1);
+    let prefix = StoredValue::new(id.clone());
+    let key_id = move |row_id: u64| prefix.with_value(|p| format!("{p}-key-{row_id}"));
+    let add_id = format!("{id}-add");
+    let editor = NodeRef::<leptos::html::Div>::new();
+    // A row added or removed changes the form as typing does, and a form holding the page
+    // (`GuardedForm`) listens for typing. It hears of it before focus moves: focus entering a
+    // form that holds nothing notes what the form holds as clean.
+    let edit_rows = move |edit: &dyn Fn(&mut Vec<KvRow>), focus: Option<String>| {
+        rows.update(|list| edit(list));
+        let Some(editor) = editor.get_untracked() else { return };
+        leptos::task::spawn_local(async move {
+            fields_changed(editor.into()).await;
+            if let Some(id) = focus {
+                focus_id(&id);
+            }
+        });
+    };
+    // Focus goes where the removed row's button was (the next row, else "Add metadata row")
+    // instead of falling to the document with the button.
+    let add_id_after = add_id.clone();
+    let remove = move |row_id: u64| {
+        let next = rows.with_untracked(|list| {
+            let at = list.iter().position(|r| r.id == row_id)?;
+            list.get(at + 1).map(|r| r.id)
+        });
+        let focus = next.map_or_else(|| add_id_after.clone(), key_id);
+        edit_rows(&|list| list.retain(|r| r.id != row_id), Some(focus));
+    };
+    // Focus goes to the new row's key, where typing starts.
+    let add = move || {
+        let row = KvRow::new("", "");
+        let focus = key_id(row.id);
+        edit_rows(&|list| list.push(row.clone()), Some(focus));
+    };
+    let row_view = move |row: KvRow| {
+        let row_id = row.id;
+        // A row's number follows the rows removed above it.
+        let n = move || rows.with(|l| l.iter().position(|r| r.id == row_id).map_or(0, |at| at + 1));
         let (key_id, value_id) =
-            (format!("{prefix}-key-{row_id}"), format!("{prefix}-value-{row_id}"));
+            (key_id(row_id), prefix.with_value(|p| format!("{p}-value-{row_id}")));
+        let remove = remove.clone();
         view! {
             <div class="kv-editor__row">
-                <label class="visually-hidden" for=key_id.clone()>{format!("Key {n}")}</label>
+                <label class="visually-hidden" for=key_id.clone()>{move || format!("Key {}", n())}</label>
                 <input id=key_id class="field__input" placeholder="key" prop:value=row.key
                     on:input:target=move |ev| set_field(row_id, true, ev.target().value())/>
-                <label class="visually-hidden" for=value_id.clone()>{format!("Value {n}")}</label>
+                <label class="visually-hidden" for=value_id.clone()>{move || format!("Value {}", n())}</label>
                 <input id=value_id class="field__input" placeholder="value" prop:value=row.value
                     on:input:target=move |ev| set_field(row_id, false, ev.target().value())/>
-                <button type="button" class="btn btn--ghost" aria-label=format!("Remove metadata row {n}")
-                    on:click=move |_| rows.update(|l| l.retain(|r| r.id != row_id))>"Remove"</button>
+                <button type="button" class="btn btn--ghost" aria-label=move || format!("Remove metadata row {}", n())
+                    on:click=move |_| remove(row_id)>"Remove"</button>
             </div>
         }
     };
-    let numbered = move || rows.get().into_iter().enumerate().collect::<Vec<_>>();
     view! {
         <Field id label=legend error disabled layout=FieldLayout::Group>
-            <div class="kv-editor">
-                <For each=numbered key=|(_, r): &(usize, KvRow)| r.id children=row_view/>
-                <button type="button" class="btn btn--secondary btn--small"
-                    on:click=move |_| rows.update(|l| l.push(KvRow::new("", "")))>"Add metadata row"</button>
+            <div class="kv-editor" node_ref=editor>
+                <For each=move || rows.get() key=|r: &KvRow| r.id children=row_view/>
+                <button type="button" id=add_id class="btn btn--secondary btn--small"
+                    on:click=move |_| add()>"Add metadata row"</button>
             </div>
         </Field>
     }

@@ -172,25 +172,50 @@ impl UnsentInput {
     }
 }
 
-/// What `form`'s controls hold, in their order: each text, choice and check box. Two equal
-/// states are the same input; a row added to a list of fields makes another.
+/// What `form`'s controls hold: each text, choice and check box that is not empty, by its id
+/// (its name, else its place, when it has none), in order. Two equal states are the same input;
+/// a row of fields added and left empty, or a field of another choice left empty, is none.
 fn form_state(form: &HtmlFormElement) -> String {
     let controls = form.elements();
     let mut state = String::new();
-    for control in (0..controls.length()).filter_map(|i| controls.item(i)) {
-        if let Some(input) = control.dyn_ref::<HtmlInputElement>() {
+    for (at, control) in (0..controls.length()).filter_map(|i| Some((i, controls.item(i)?))) {
+        let value = if let Some(input) = control.dyn_ref::<HtmlInputElement>() {
             match input.type_().as_str() {
-                "checkbox" | "radio" => state.push(if input.checked() { '1' } else { '0' }),
-                _ => state.push_str(&input.value()),
+                "checkbox" | "radio" => (if input.checked() { "1" } else { "0" }).to_owned(),
+                _ => input.value(),
             }
         } else if let Some(text) = control.dyn_ref::<HtmlTextAreaElement>() {
-            state.push_str(&text.value());
+            text.value()
         } else if let Some(select) = control.dyn_ref::<HtmlSelectElement>() {
-            state.push_str(&select.value());
+            select.value()
+        } else {
+            continue;
+        };
+        if value.is_empty() {
+            continue;
         }
+        match (control.id(), control.get_attribute("name")) {
+            (id, _) if !id.is_empty() => state.push_str(&id),
+            (_, Some(name)) if !name.is_empty() => state.push_str(&name),
+            _ => state.push_str(&at.to_string()),
+        }
+        state.push('\u{0}');
+        state.push_str(&value);
         state.push('\u{0}');
     }
     state
+}
+
+/// Tells the form around `control` that its fields changed without a keystroke (a row of fields
+/// added or removed by a button), as typing does: with an `input` event, once the change is
+/// drawn, so that the form compares what it holds then.
+pub async fn fields_changed(control: web_sys::Element) {
+    leptos::task::tick().await;
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    if let Ok(event) = web_sys::Event::new_with_event_init_dict("input", &init) {
+        let _ = control.dispatch_event(&event);
+    }
 }
 
 impl Default for UnsentInput {

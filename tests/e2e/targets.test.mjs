@@ -276,6 +276,29 @@ test('edit the type with PUT, purging projects', async () => {
   assert.match(await page.getByLabel('Projects', { exact: true }).inputValue(), /aaaa1111/);
   await shot(page, '16-edit-type-form');
   await assertAccessible(page, 'edit type form');
+
+  // A metadata row added and left empty holds nothing; one removed is a change, and asks.
+  const main = page.getByRole('navigation', { name: 'Main' });
+  const ask = page.getByRole('dialog', { name: 'Leave this page?' });
+  await page.getByRole('button', { name: 'Add metadata row' }).click();
+  await page.getByLabel('Key 2').waitFor();
+  await main.getByRole('link', { name: 'Target types' }).click();
+  await page.getByRole('link', { name: 'e2e-gold', exact: true }).waitFor();
+  assert.equal(await ask.count(), 0, 'nothing asked for an empty row');
+  await page.goBack();
+  await page.getByLabel('Key 1').waitFor();
+  assert.equal(await page.getByLabel('Key 1').inputValue(), 'tier');
+  await page.getByRole('button', { name: 'Remove metadata row 1' }).click();
+  await eventually(async () => page.evaluate(() => document.activeElement?.textContent === 'Add metadata row'),
+    { what: 'focus on Add metadata row, where the removed row was' });
+  await main.getByRole('link', { name: 'Target types' }).click();
+  await ask.waitFor();
+  await page.getByRole('button', { name: 'Stay on this page' }).click();
+  await ask.waitFor({ state: 'hidden' });
+  assert.equal(await page.getByLabel('Key 1').count(), 0, 'the removal kept');
+  await page.getByRole('button', { name: 'Add metadata row' }).click();
+  await page.getByLabel('Key 1').fill('tier');
+  await page.getByLabel('Value 1').fill('gold');
   await page.getByLabel('Name').fill('e2e-platinum');
   await page.getByLabel('Projects', { exact: true }).fill('aaaa1111\ncccc3333');
   await page.getByRole('button', { name: 'Save changes' }).click();
