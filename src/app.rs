@@ -68,11 +68,13 @@ pub fn Shell(children: Children) -> impl IntoView {
 }
 
 /// The session's part of the shell, which the sign-in page does without: it comes in the chunk
-/// of the first signed-in page (of the overview's where the address is no page).
+/// of the first signed-in page (of the overview's where the address is no page). Until then
+/// the header's frame holds its place, so the page does not move down when it comes.
 #[component]
 fn SessionChrome(embedded: bool) -> impl IntoView {
     let area = routes::Area::of_route(routes::use_route().get_untracked());
-    routes::later(routes::chrome(area.unwrap_or_else(routes::Area::home), embedded))
+    let frame = move || (!embedded).then(|| view! { <AppHeader/> }.into_any());
+    routes::later(routes::chrome(area.unwrap_or_else(routes::Area::home), embedded), frame)
 }
 
 /// On its own: the header, the warning before the token expires and the sign-in dialog. In a
@@ -83,8 +85,12 @@ pub(crate) fn chrome_view(embedded: bool) -> AnyView {
     }
     // Asked by the expiry banner, answered by the dialog.
     let renew = RwSignal::new(false);
+    let session = view! {
+        <SessionSummary/>
+        <SignOutButton class="btn btn--secondary btn--small"/>
+    };
     view! {
-        <AppHeader/>
+        <AppHeader session=session.into_any()/>
         <ExpiryBanner renew/>
         <ReauthDialog renew/>
         <LeaveDialog/>
@@ -92,8 +98,10 @@ pub(crate) fn chrome_view(embedded: bool) -> AnyView {
     .into_any()
 }
 
+/// The console's name, and `session`: who is signed in where, and Sign out. Their code comes
+/// with the pages'; the start-up draws the header without them while it is on its way.
 #[component]
-fn AppHeader() -> impl IntoView {
+fn AppHeader(#[prop(optional)] session: Option<AnyView>) -> impl IntoView {
     let title = move || use_config().unwrap_or_default().title().to_owned();
     view! {
         <header class="app-header">
@@ -102,10 +110,7 @@ fn AppHeader() -> impl IntoView {
                 <span class="app-header__title">{title}</span>
                 <span class="app-header__subtitle">"Workloadmgr"</span>
             </div>
-            <div class="app-header__session">
-                <SessionSummary/>
-                <SignOutButton class="btn btn--secondary btn--small"/>
-            </div>
+            <div class="app-header__session">{session}</div>
         </header>
     }
 }

@@ -153,8 +153,11 @@ impl ViewSlot {
     }
 }
 
-/// A view whose code comes later: nothing until `load` has it, then the view.
-pub fn later(load: impl std::future::Future<Output = Option<AnyView>> + 'static) -> impl IntoView {
+/// A view whose code comes later: what `meanwhile` draws until `load` has it, then the view.
+pub fn later(
+    load: impl std::future::Future<Output = Option<AnyView>> + 'static,
+    meanwhile: impl Fn() -> Option<AnyView> + Send + 'static,
+) -> impl IntoView {
     let slot = ViewSlot::default();
     leptos::task::spawn_local_scoped(async move {
         let owner = Owner::current().unwrap_or_default();
@@ -162,7 +165,8 @@ pub fn later(load: impl std::future::Future<Output = Option<AnyView>> + 'static)
             slot.deliver(view, owner);
         }
     });
-    slot.view()
+    let arrived = slot.view();
+    move || arrived().or_else(|| if slot.has_delivered() { None } else { meanwhile() })
 }
 
 /// Once signed in, every area's chunk is fetched in the background after the first page had

@@ -257,6 +257,10 @@ test('a page whose code is slow to come says it is loading, over the page being 
   await signIn(fresh, emu.url, { path: '/snapshots' });
   const waiting = fresh.getByRole('main').getByRole('status').filter({ hasText: 'Loading the page…' });
   await waiting.waitFor({ timeout: 5000 });
+  // The header's frame holds its place meanwhile: the page does not move down when it comes.
+  const nav = fresh.getByRole('navigation', { name: 'Main' });
+  const navWaiting = await nav.boundingBox();
+  assert.ok(await fresh.getByRole('banner').getByText('Backup Console').isVisible(), 'the header frame, named');
   await shot(fresh, '67-page-loading-alone');
   // Still held past 10 s: Reload asks again, and this time the code comes.
   const reload = fresh.getByRole('main').getByRole('button', { name: 'Reload' });
@@ -272,6 +276,9 @@ test('a page whose code is slow to come says it is loading, over the page being 
   await Promise.all([loaded, clicked]);
   await fresh.locator('tbody tr[data-snapshot-id]').first().waitFor();
   assert.match(fresh.url(), /\/snapshots$/);
+  await fresh.getByRole('banner').getByRole('button', { name: 'Sign out' }).waitFor();
+  const navDrawn = await nav.boundingBox();
+  assert.deepEqual([navDrawn.x, navDrawn.y], [navWaiting.x, navWaiting.y], 'the navigation where it was while the page loaded');
   assert.equal(await waiting.count(), 0);
   assert.equal(await reload.count(), 0);
   assert.deepEqual([...page.errors, ...fresh.errors], []);
