@@ -1,6 +1,5 @@
 use super::field::{Field, FieldLayout};
 use super::focus::focus_id;
-use crate::routes::fields_changed;
 use leptos::prelude::*;
 
 /// One editable metadata row; `id` keeps its inputs when other rows come and go.
@@ -101,5 +100,17 @@ pub fn KeyValueEditor(
                     on:click=move |_| add()>"Add metadata row"</button>
             </div>
         </Field>
+    }
+}
+
+/// Tells the form around `control` that its fields changed without a keystroke (a row of fields
+/// added or removed by a button), as typing does: with an `input` event, once the change is
+/// drawn, so that the form compares what it holds then.
+async fn fields_changed(control: web_sys::Element) {
+    leptos::task::tick().await;
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    if let Ok(event) = web_sys::Event::new_with_event_init_dict("input", &init) {
+        let _ = control.dispatch_event(&event);
     }
 }

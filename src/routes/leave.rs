@@ -206,18 +206,6 @@ fn form_state(form: &HtmlFormElement) -> String {
     state
 }
 
-/// Tells the form around `control` that its fields changed without a keystroke (a row of fields
-/// added or removed by a button), as typing does: with an `input` event, once the change is
-/// drawn, so that the form compares what it holds then.
-pub async fn fields_changed(control: web_sys::Element) {
-    leptos::task::tick().await;
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    if let Ok(event) = web_sys::Event::new_with_event_init_dict("input", &init) {
-        let _ = control.dispatch_event(&event);
-    }
-}
-
 impl Default for UnsentInput {
     fn default() -> Self {
         Self::new()

@@ -18,7 +18,7 @@ mod leave;
 mod next;
 mod router;
 
-pub use leave::{fields_changed, GuardedForm, LeaveDialog, UnsentInput};
+pub use leave::{GuardedForm, LeaveDialog, UnsentInput};
 pub use next::safe_next;
 pub use router::{decode_component, is_under, use_router, Location, NavLink, Router, RouterCtx};
 
