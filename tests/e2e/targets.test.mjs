@@ -316,7 +316,7 @@ test('edit the type with PUT, purging projects', async () => {
 test('add and remove a project and a metadata pair on the detail view', async () => {
   await page.getByLabel('Add projects').fill('dddd4444');
   await page.getByRole('button', { name: 'Add projects' }).click();
-  await page.getByText('Added project(s) dddd4444').waitFor();
+  await page.getByText('Added project dddd4444').waitFor();
   await page.locator('.projects-list', { hasText: 'dddd4444' }).waitFor();
   let req = await lastRequest('POST', '/add_projects');
   assert.deepEqual(JSON.parse(req.body), { backup_target_type: { backup_target_type_id: typeId, project_list: ['dddd4444'] } });
@@ -355,7 +355,7 @@ test('what is typed while the type reloads after a change keeps its text and its
   });
   await page.getByLabel('Add projects').fill('eeee5555');
   await page.getByRole('button', { name: 'Add projects' }).click();
-  await page.getByText('Added project(s) eeee5555').waitFor();
+  await page.getByText('Added project eeee5555').waitFor();
   assert.equal(await page.getByLabel('Add projects').inputValue(), '', 'the accepted add clears its own field');
   const key = page.getByLabel('Key', { exact: true });
   await key.click();
@@ -387,7 +387,7 @@ test("a type's add forms hold the page while they keep unsent input, even once a
     body: '{"computeFault": {"message": "Database unavailable", "code": 500}}' });
   await page.getByLabel('Add projects').fill('ffff6666');
   await page.getByRole('button', { name: 'Add projects' }).click();
-  await page.getByText('Added project(s) ffff6666').waitFor();
+  await page.getByText('Added project ffff6666').waitFor();
   await page.getByText('Database unavailable').first().waitFor();
   await key.waitFor({ state: 'detached' });
   // The key the page keeps still asks, though its form is gone.

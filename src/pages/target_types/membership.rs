@@ -13,9 +13,13 @@ fn describe(change: &Membership) -> String {
     let pairs = |m: &[(String, String)]| {
         m.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(", ")
     };
+    let projects = |done: &str, p: &[String]| {
+        let noun = if p.len() == 1 { "project" } else { "projects" };
+        format!("{done} {noun} {}", p.join(", "))
+    };
     match change {
-        Membership::AddProjects(p) => format!("Added project(s) {}", p.join(", ")),
-        Membership::RemoveProjects(p) => format!("Removed project {}", p.join(", ")),
+        Membership::AddProjects(p) => projects("Added", p),
+        Membership::RemoveProjects(p) => projects("Removed", p),
         Membership::AddMetadata(m) => format!("Added metadata {}", pairs(m)),
         Membership::RemoveMetadata(m) => format!("Removed metadata {}", pairs(m)),
     }
@@ -215,5 +219,20 @@ pub fn MetadataCard(
                 <CopyCurl request=curl/>
             </GuardedForm>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_change_is_told_in_words_that_count_its_projects() {
+        let ids = |ids: &[&str]| ids.iter().map(|id| (*id).to_owned()).collect::<Vec<_>>();
+        assert_eq!(describe(&Membership::AddProjects(ids(&["p1"]))), "Added project p1");
+        assert_eq!(describe(&Membership::AddProjects(ids(&["p1", "p2"]))), "Added projects p1, p2");
+        assert_eq!(describe(&Membership::RemoveProjects(ids(&["p1"]))), "Removed project p1");
+        let pair = vec![("zone".to_owned(), "eu-1".to_owned())];
+        assert_eq!(describe(&Membership::RemoveMetadata(pair)), "Removed metadata zone=eu-1");
     }
 }
