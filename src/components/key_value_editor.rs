@@ -38,47 +38,46 @@ pub fn KeyValueEditor(
             }
         })
     };
+    // Each row's inputs are `{id}-key-{row}` and `{id}-value-{row}`.
     let prefix = StoredValue::new(id.clone());
-    let key_id = move |row_id: u64| prefix.with_value(|p| format!("{p}-key-{row_id}"));
-    let add_id = format!("{id}-add");
+    let field_id =
+        move |part: &str, row_id: u64| prefix.with_value(|p| format!("{p}-{part}-{row_id}"));
+    let add_id = move || prefix.with_value(|p| format!("{p}-add"));
+    // The rows' order alone: a keystroke changes `rows` but not this, so the rows' numbers are
+    // not worked out again on every keystroke.
+    let order = Memo::new(move |_| rows.with(|l| l.iter().map(|r| r.id).collect::<Vec<_>>()));
     let editor = NodeRef::<leptos::html::Div>::new();
     // A row added or removed changes the form as typing does, and a form holding the page
     // (`GuardedForm`) listens for typing. It hears of it before focus moves: focus entering a
     // form that holds nothing notes what the form holds as clean.
-    let edit_rows = move |edit: &dyn Fn(&mut Vec<KvRow>), focus: Option<String>| {
+    let edit_rows = move |edit: &dyn Fn(&mut Vec<KvRow>), focus: String| {
         rows.update(|list| edit(list));
         let Some(editor) = editor.get_untracked() else { return };
         leptos::task::spawn_local(async move {
             fields_changed(editor.into()).await;
-            if let Some(id) = focus {
-                focus_id(&id);
-            }
+            focus_id(&focus);
         });
     };
     // Focus goes where the removed row's button was (the next row, else "Add metadata row")
     // instead of falling to the document with the button.
-    let add_id_after = add_id.clone();
     let remove = move |row_id: u64| {
-        let next = rows.with_untracked(|list| {
-            let at = list.iter().position(|r| r.id == row_id)?;
-            list.get(at + 1).map(|r| r.id)
-        });
-        let focus = next.map_or_else(|| add_id_after.clone(), key_id);
-        edit_rows(&|list| list.retain(|r| r.id != row_id), Some(focus));
+        let next =
+            order.with_untracked(|o| o.iter().skip_while(|id| **id != row_id).nth(1).copied());
+        let focus = next.map_or_else(add_id, |next| field_id("key", next));
+        edit_rows(&|list| list.retain(|r| r.id != row_id), focus);
     };
     // Focus goes to the new row's key, where typing starts.
     let add = move || {
         let row = KvRow::new("", "");
-        let focus = key_id(row.id);
-        edit_rows(&|list| list.push(row.clone()), Some(focus));
+        let focus = field_id("key", row.id);
+        edit_rows(&|list| list.push(row.clone()), focus);
     };
     let row_view = move |row: KvRow| {
         let row_id = row.id;
         // A row's number follows the rows removed above it.
-        let n = move || rows.with(|l| l.iter().position(|r| r.id == row_id).map_or(0, |at| at + 1));
-        let (key_id, value_id) =
-            (key_id(row_id), prefix.with_value(|p| format!("{p}-value-{row_id}")));
-        let remove = remove.clone();
+        let n =
+            move || order.with(|o| o.iter().position(|id| *id == row_id).map_or(0, |at| at + 1));
+        let (key_id, value_id) = (field_id("key", row_id), field_id("value", row_id));
         view! {
             <div class="kv-editor__row">
                 <label class="visually-hidden" for=key_id.clone()>{move || format!("Key {}", n())}</label>
@@ -96,7 +95,7 @@ pub fn KeyValueEditor(
         <Field id label=legend error disabled layout=FieldLayout::Group>
             <div class="kv-editor" node_ref=editor>
                 <For each=move || rows.get() key=|r: &KvRow| r.id children=row_view/>
-                <button type="button" id=add_id class="btn btn--secondary btn--small"
+                <button type="button" id=add_id() class="btn btn--secondary btn--small"
                     on:click=move |_| add()>"Add metadata row"</button>
             </div>
         </Field>
