@@ -309,8 +309,9 @@ async fn snapshot_detail_shows_every_section_of_the_sample() {
         "51491d30-9818-4332-b056-1f174e65d3e3",
         "/dev/vda",
         "iscsi",
-        "1 vCPU",
-        "default (neutron)",
+        // The server's values inside the console's words keep their direction to themselves.
+        "\u{2068}1\u{2069} vCPU",
+        "\u{2068}default\u{2069} (\u{2068}neutron\u{2069})",
         "Metadata (10)",
         "backup_media_target",
         "10.10.2.20:/upstream",

@@ -2,6 +2,7 @@
 //! with U+202E cannot turn the words around it), and never wider than the page.
 
 use leptos::prelude::*;
+use std::fmt::{self, Write};
 
 /// How much of a string a table cell shows; the rest is in its title.
 pub const CELL_CHARS: usize = 120;
@@ -22,9 +23,75 @@ pub fn ApiText(#[prop(into)] text: String, #[prop(optional)] max: Option<usize>)
     view! { <bdi class="api-text" title=title>{shown}</bdi> }
 }
 
+/// An API string inside a sentence of the console's own, where no element can isolate it (a
+/// toast, a dialog's title, the tab's title): between U+2068 FIRST STRONG ISOLATE and U+2069 POP
+/// DIRECTIONAL ISOLATE, as `<bdi>` sets it, so that a right-to-left name keeps its place in the
+/// sentence and a U+202E cannot turn the words after it around. A U+2069 of the string's own
+/// that would close that isolate early is left out, and one it leaves open is closed inside.
+pub struct Isolated<'a>(pub &'a str);
+
+impl fmt::Display for Isolated<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_char('\u{2068}')?;
+        let mut open = 0usize;
+        for c in self.0.chars() {
+            match c {
+                '\u{2066}'..='\u{2068}' => open += 1,
+                '\u{2069}' if open == 0 => continue,
+                '\u{2069}' => open -= 1,
+                _ => {}
+            }
+            f.write_char(c)?;
+        }
+        for _ in 0..=open {
+            f.write_char('\u{2069}')?;
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// How deep in isolates each character of `text` is, after it.
+    fn depths(text: &str) -> Vec<usize> {
+        let mut depth = 0usize;
+        text.chars()
+            .map(|c| {
+                match c {
+                    '\u{2066}'..='\u{2068}' => depth += 1,
+                    '\u{2069}' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+                depth
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_isolated_string_is_closed_by_its_last_character_and_no_other() {
+        for text in [
+            "plain",
+            "\u{202E}evil",
+            "a\u{2069}\u{202E}b",
+            "\u{2067}\u{202E}open",
+            "\u{2066}x\u{2069}\u{2069}\u{2069}y",
+            "",
+        ] {
+            let shown = Isolated(text).to_string();
+            let d = depths(&shown);
+            let (last, before) = d.split_last().expect("at least the isolate's two marks");
+            assert_eq!(*last, 0, "{text:?}: closed at the end");
+            assert!(before.iter().all(|&n| n > 0), "{text:?}: not closed before the end: {d:?}");
+        }
+        assert_eq!(Isolated("שלום").to_string(), "\u{2068}שלום\u{2069}");
+        assert_eq!(
+            Isolated("a\u{2069}b").to_string(),
+            "\u{2068}ab\u{2069}",
+            "a stray close is dropped"
+        );
+    }
 
     #[test]
     fn long_strings_are_cut_on_character_boundaries() {

@@ -3,7 +3,7 @@
 
 use super::action::{api_action, dispatch_once};
 use super::CopyCurl;
-use super::{use_toasts, ConfirmDialog};
+use super::{use_toasts, ConfirmDialog, Isolated};
 use crate::api::{ApiError, ApiRequest, Client};
 use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
@@ -37,7 +37,7 @@ pub fn DeleteDialog(
 ) -> impl IntoView {
     let toasts = use_toasts();
     let action = api_action(
-        move |s: &DeleteSubject| format!("Could not delete {noun} {}", s.label),
+        move |s: &DeleteSubject| format!("Could not delete {noun} {}", Isolated(&s.label)),
         move |client, s: DeleteSubject| async move {
             match delete(client, s.id).await {
                 Ok(extra) => Ok(Ok(extra)),
@@ -47,8 +47,8 @@ pub fn DeleteDialog(
         },
         move |s, outcome| {
             match outcome {
-                Ok(extra) => toasts.success(format!("Deleted {noun} {}.{extra}", s.label)),
-                Err(gone) => toasts.error(format!("Could not delete {noun} {}: it was not found there, and the list is reloaded", s.label), &gone),
+                Ok(extra) => toasts.success(format!("Deleted {noun} {}.{extra}", Isolated(&s.label))),
+                Err(gone) => toasts.error(format!("Could not delete {noun} {}: it was not found there, and the list is reloaded", Isolated(&s.label)), &gone),
             }
             subject.set(None);
             on_deleted.run(s.id);

@@ -1,3 +1,4 @@
+use super::Isolated;
 use crate::config::use_config;
 use leptos::prelude::*;
 
@@ -7,7 +8,7 @@ use leptos::prelude::*;
 pub fn name_the_tab(page: String) {
     Effect::new(move |_| {
         let console = use_config().unwrap_or_default();
-        document().set_title(&format!("\u{2068}{page}\u{2069} · {}", console.title()));
+        document().set_title(&format!("{} · {}", Isolated(&page), console.title()));
     });
 }
 

@@ -1,5 +1,6 @@
 //! Announcements of success and failure, as a provider plus a typed context.
 
+use super::Isolated;
 use crate::api::ApiError;
 use leptos::prelude::*;
 
@@ -48,7 +49,7 @@ impl Toasts {
     }
 
     pub fn error(&self, what: impl Into<String>, err: &ApiError) {
-        let text = format!("{}: {} — {}", what.into(), err.title(), err.message());
+        let text = format!("{}: {} — {}", what.into(), err.title(), Isolated(&err.message()));
         self.push(false, text, err.request_id().map(str::to_owned));
     }
 

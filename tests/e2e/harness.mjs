@@ -112,6 +112,9 @@ export async function launchBrowser() {
 }
 
 /** The console's session for the demo project as admin, with `extra` fields over it. */
+/** An API string as the console sets it inside a sentence of its own (a toast, a dialog's title):
+ * between U+2068 and U+2069, which keep its direction to itself (`Isolated`). */
+export const iso = (text) => `\u2068${text}\u2069`;
 export const consoleSession = (extra = {}) => ({ endpoint: '/v1/{project_id}', project_id: PROJECT, token: ADMIN, ...extra });
 
 /** Puts `value` under `key` in the sessionStorage of every page `target` (a page or a context) opens. */

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import {
-  useSuite, shot, assertAccessible, eventually, PROJECT, OTHER_PROJECT, ADMIN, WORKLOAD_1,
+  useSuite, shot, assertAccessible, eventually, iso, PROJECT, OTHER_PROJECT, ADMIN, WORKLOAD_1,
 } from './harness.mjs';
 
 const WEB_FRONTEND = '9a1f0c3e-5b7d-4e2a-8f6c-0d1e2f3a4b5c';
@@ -203,7 +203,7 @@ test('the access matrix adds and removes a project with the documented calls, on
   assert.equal(await cell.isChecked(), false);
   const since = await emu.lastSeq();
   await cell.click();
-  const dialog = page.getByRole('dialog', { name: `Let project ${QA_PROJECT} use object-locked?` });
+  const dialog = page.getByRole('dialog', { name: `Let project ${iso(QA_PROJECT)} use ${iso('object-locked')}?` });
   await dialog.waitFor();
   assert.equal(await cell.isChecked(), false, 'nothing changes before the admin confirms');
   await assertAccessible(page, 'access matrix confirmation');
@@ -212,7 +212,7 @@ test('the access matrix adds and removes a project with the documented calls, on
   const row = matrix.locator(`tr[data-project-id="${QA_PROJECT}"]`);
   assert.match(await row.innerText(), /Added/);
   await page.getByLabel(`Project ${QA_PROJECT} may use object-locked`).click();
-  await page.getByRole('dialog', { name: `Take object-locked away from project ${QA_PROJECT}?` }).getByRole('button', { name: 'Remove project' }).click();
+  await page.getByRole('dialog', { name: `Take ${iso('object-locked')} away from project ${iso(QA_PROJECT)}?` }).getByRole('button', { name: 'Remove project' }).click();
   await eventually(async () => !(await page.getByLabel(`Project ${QA_PROJECT} may use object-locked`).isChecked()), { what: 'the removal' });
   assert.match(await row.innerText(), /Removed/);
   const calls = (await emu.requests(since)).filter((r) => r.method !== 'GET');

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useSuite, newPage, signIn, shot, assertAccessible, eventually, storeSession, PROJECT, OTHER_PROJECT, MEMBER, ADMIN,
+  useSuite, newPage, signIn, shot, assertAccessible, eventually, storeSession, iso, PROJECT, OTHER_PROJECT, MEMBER, ADMIN,
 } from './harness.mjs';
 
 const CI_RUNNERS = '6c5d4e3f-2a1b-4c9d-8e7f-6a5b4c3d2e1f';
@@ -135,7 +135,7 @@ test('repeated poll failures are told on the row and in the live indicator, and 
   const notice = rowNamed('e2e-poll-faults').locator('.stale-notice');
   await notice.waitFor({ timeout: 20000 });
   assert.match(await notice.innerText(), /Could not be refreshed \(HTTP 500\)/);
-  assert.match(await page.locator('.live-indicator').innerText(), /request req-/);
+  assert.match(await page.locator('.live-indicator').innerText(), /request \u2068req-/);
   const indicator = page.locator('.live-indicator');
   assert.match(await indicator.innerText(), /Not updating 1 snapshot: HTTP 500/);
   assert.doesNotMatch(await indicator.innerText(), /● Live/, 'not called live while failing');
@@ -153,7 +153,7 @@ test('delete a snapshot: confirmed, then gone', async () => {
   await dialog.waitFor();
   assert.match(await dialog.innerText(), /e2e-full/);
   await dialog.getByRole('button', { name: 'Delete snapshot' }).click();
-  await page.getByText(/Deleted snapshot e2e-full\. Task [0-9a-f-]+\./).waitFor();
+  await page.getByText(/Deleted snapshot \u2068e2e-full\u2069\. Task \u2068[0-9a-f-]+\u2069\./).waitFor();
   await rowNamed('e2e-full').waitFor({ state: 'detached', timeout: 20000 });
   const del = (await emu.requests(since)).find((r) => r.method === 'DELETE');
   assert.equal(del.path, `/v1/${PROJECT}/snapshots/${fullId}`);
@@ -171,7 +171,7 @@ test('a 404 on delete says not found and keeps the row the server still has', as
   const alert = page.getByRole('alert').filter({ hasText: 'not found' });
   await alert.waitFor();
   assert.match(await alert.innerText(), /404/);
-  assert.equal(await page.getByText(`Deleted snapshot ${name}.`).count(), 0, 'never claims a delete that did not happen');
+  assert.equal(await page.getByText(`Deleted snapshot ${iso(name)}.`).count(), 0, 'never claims a delete that did not happen');
   await page.getByRole('dialog').waitFor({ state: 'hidden' });
   assert.equal(await table().locator(`tbody tr[data-snapshot-id="${id}"]`).count(), 1, 'the row the server still has stays');
   assert.equal((await emu.api('GET', `/snapshots/${id}`, MEMBER)).status, 200);

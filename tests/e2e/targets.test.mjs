@@ -2,7 +2,7 @@
 // screen, through the API, and in what the emulator received.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSuite, shot, assertAccessible, eventually, newPage, storeSession, consoleSession, PROJECT, ADMIN } from './harness.mjs';
+import { useSuite, shot, assertAccessible, eventually, newPage, storeSession, consoleSession, iso, PROJECT, ADMIN } from './harness.mjs';
 
 let emu;
 let page;
@@ -163,7 +163,7 @@ test('both new targets are listed; set one as default', async () => {
   await rowOf('10.20.30.40:/exports/e2e').waitFor();
   await rowOf('s3.e2e.example/e2e-bucket').waitFor();
   await page.getByRole('button', { name: 'Set 10.20.30.40:/exports/e2e as default' }).click();
-  await page.getByText('10.20.30.40:/exports/e2e is now the default backup target.').waitFor();
+  await page.getByText(`${iso('10.20.30.40:/exports/e2e')} is now the default backup target.`).waitFor();
   await eventually(async () => (await rowOf('10.20.30.40:/exports/e2e').innerText()).includes('Default'), { what: 'default marker' });
   const req = await lastRequest('GET', '/set_default');
   assert.ok(req, 'set_default is a GET');
@@ -176,7 +176,7 @@ test('both new targets are listed; set one as default', async () => {
 test('a double click on Set default sends one request', async () => {
   const since = await emu.lastSeq();
   await page.getByRole('button', { name: 'Set s3.e2e.example/e2e-bucket as default' }).dblclick();
-  await page.getByText('s3.e2e.example/e2e-bucket is now the default backup target.').first().waitFor();
+  await page.getByText(`${iso('s3.e2e.example/e2e-bucket')} is now the default backup target.`).first().waitFor();
   await eventually(async () => (await rowOf('s3.e2e.example/e2e-bucket').innerText()).includes('Default'),
     { what: 'default marker' });
   const sent = (await emu.requests(since)).filter((r) => r.path.endsWith('/set_default'));
@@ -239,7 +239,7 @@ test('keyboard alone: a list read again keeps focus on its control, or on the he
   // Set default: every row's button waits while it runs, and the new default's stays disabled.
   await page.getByRole('button', { name: 'Set 10.20.30.40:/exports/e2e as default' }).focus();
   await page.keyboard.press('Enter');
-  await page.getByText('10.20.30.40:/exports/e2e is now the default backup target.').first().waitFor();
+  await page.getByText(`${iso('10.20.30.40:/exports/e2e')} is now the default backup target.`).first().waitFor();
   await eventually(async () => (await rowOf('10.20.30.40:/exports/e2e').innerText()).includes('Default'), { what: 'default marker' });
   // Its row's button is disabled now: the heading, not the document.
   await eventually(async () => (await focused()) === 'Backup targets', { what: 'focus on the heading after Set default' });
@@ -316,24 +316,24 @@ test('edit the type with PUT, purging projects', async () => {
 test('add and remove a project and a metadata pair on the detail view', async () => {
   await page.getByLabel('Add projects').fill('dddd4444');
   await page.getByRole('button', { name: 'Add projects' }).click();
-  await page.getByText('Added project dddd4444').waitFor();
+  await page.getByText(`Added project ${iso('dddd4444')}`).waitFor();
   await page.locator('.projects-list', { hasText: 'dddd4444' }).waitFor();
   let req = await lastRequest('POST', '/add_projects');
   assert.deepEqual(JSON.parse(req.body), { backup_target_type: { backup_target_type_id: typeId, project_list: ['dddd4444'] } });
 
   await page.getByRole('button', { name: 'Remove project aaaa1111' }).click();
-  await page.getByText('Removed project aaaa1111').waitFor();
+  await page.getByText(`Removed project ${iso('aaaa1111')}`).waitFor();
   req = await lastRequest('PUT', '/remove_projects');
   assert.deepEqual(JSON.parse(req.body), { backup_target_type: { backup_target_type_id: typeId, project_list: ['aaaa1111'] } });
 
   await page.getByLabel('Key', { exact: true }).fill('zone');
   await page.getByLabel('Value', { exact: true }).fill('eu-1');
   await page.getByRole('button', { name: 'Add metadata' }).click();
-  await page.getByText('Added metadata zone=eu-1').waitFor();
+  await page.getByText(`Added metadata ${iso('zone')}=${iso('eu-1')}`).waitFor();
   req = await lastRequest('POST', '/add_metadata');
   assert.deepEqual(JSON.parse(req.body), { backup_target_type: { backup_target_type_id: typeId, metadata: [{ key: 'zone', value: 'eu-1' }] } });
   await page.getByRole('button', { name: 'Remove metadata zone' }).click();
-  await page.getByText('Removed metadata zone=eu-1').waitFor();
+  await page.getByText(`Removed metadata ${iso('zone')}=${iso('eu-1')}`).waitFor();
   req = await lastRequest('PUT', '/remove_metadata');
   assert.deepEqual(JSON.parse(req.body), { backup_target_type: { backup_target_type_id: typeId, metadata: [{ key: 'zone', value: 'eu-1' }] } });
 
@@ -355,7 +355,7 @@ test('what is typed while the type reloads after a change keeps its text and its
   });
   await page.getByLabel('Add projects').fill('eeee5555');
   await page.getByRole('button', { name: 'Add projects' }).click();
-  await page.getByText('Added project eeee5555').waitFor();
+  await page.getByText(`Added project ${iso('eeee5555')}`).waitFor();
   assert.equal(await page.getByLabel('Add projects').inputValue(), '', 'the accepted add clears its own field');
   const key = page.getByLabel('Key', { exact: true });
   await key.click();
@@ -387,7 +387,7 @@ test("a type's add forms hold the page while they keep unsent input, even once a
     body: '{"computeFault": {"message": "Database unavailable", "code": 500}}' });
   await page.getByLabel('Add projects').fill('ffff6666');
   await page.getByRole('button', { name: 'Add projects' }).click();
-  await page.getByText('Added project ffff6666').waitFor();
+  await page.getByText(`Added project ${iso('ffff6666')}`).waitFor();
   await page.getByText('Database unavailable').first().waitFor();
   await key.waitFor({ state: 'detached' });
   // The key the page keeps still asks, though its form is gone.
@@ -455,7 +455,7 @@ test('delete the type, then the target, each confirmed with the documented warni
   await dialog.waitFor();
   assert.match(await dialog.innerText(), /Removing Backup Target from an active Workload can lead to inconsistent behavior/);
   await dialog.getByRole('button', { name: 'Delete backup target' }).click();
-  await page.getByText('Deleted backup target s3.e2e.example/e2e-bucket.').waitFor();
+  await page.getByText(`Deleted backup target ${iso('s3.e2e.example/e2e-bucket')}.`).waitFor();
   await rowOf('s3.e2e.example/e2e-bucket').waitFor({ state: 'detached' });
   assert.equal(await targetByExport('s3.e2e.example/e2e-bucket'), undefined);
 });
@@ -506,13 +506,31 @@ test('a 3,000-character name and a right-to-left override stay inside the window
   const long = 'W'.repeat(3000);
   const rlo = '\u202Eevil-name';
   const created = await emu.api('POST', '/backup_target_types', undefined, { backup_target_type: { name: rlo,
-    description: long, backup_targets_id: 'b39847c8-bf65-4cec-9af6-dd65303ca485', is_public: 1 } });
+    description: long, backup_targets_id: 'b39847c8-bf65-4cec-9af6-dd65303ca485', is_public: 1,
+    metadata: [{ key: 'مفتاح', value: '5' }] } });
   assert.equal(created.status, 200);
   const id = created.body.backup_target_types.id;
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   await page.goto(emu.url + '/target-types');
   await page.locator(`tr[data-type-id="${id}"]`).waitFor();
   assert.ok(await overflow() <= 1, 'the list does not widen the page');
+  // An Arabic key and its value read key, "=", value from left to right, as every pair does
+  // (unisolated, the bidi algorithm draws "5=" before the key).
+  const chip = page.locator(`tr[data-type-id="${id}"] .chip`).filter({ hasText: 'مفتاح' });
+  const order = await chip.evaluate((el) => {
+    const left = (ch) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.data.indexOf(ch);
+        if (at < 0) continue;
+        const r = document.createRange(); r.setStart(node, at); r.setEnd(node, at + ch.length);
+        return r.getBoundingClientRect().left;
+      }
+      return null;
+    };
+    return { key: left('مفتاح'), equals: left('='), value: left('5') };
+  });
+  assert.ok(order.key < order.equals && order.equals < order.value, `key, "=", value: ${JSON.stringify(order)}`);
   const cell = page.locator(`tr[data-type-id="${id}"] bdi[title="${long}"]`);
   assert.equal((await cell.innerText()).length, 121, 'cut to 120 characters in the table, whole in its title');
   await page.goto(emu.url + `/target-types/${id}`);
@@ -524,6 +542,21 @@ test('a 3,000-character name and a right-to-left override stay inside the window
   assert.equal(await label.getAttribute('dir'), 'auto', 'the override cannot reach the dialog text around the name');
   assert.match(await page.getByRole('dialog').innerText(), /This cannot be undone\./);
   await shot(page, '19-hostile-name-dialog', { fullPage: false });
-  await page.keyboard.press('Escape');
-  await emu.api('DELETE', `/backup_target_types/${id}`);
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete target type' }).click();
+  const toast = page.locator('.toast__text').filter({ hasText: 'evil-name' });
+  await toast.waitFor();
+  // Where the name and the full stop after it are drawn: an override that escaped the name would
+  // draw the rest of the sentence right to left, its full stop before the name.
+  const drawn = await toast.evaluate((el) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    let node = walker.nextNode();
+    while (node && !node.data.includes('evil-name')) node = walker.nextNode();
+    const at = (from, to) => { const r = document.createRange(); r.setStart(node, from); r.setEnd(node, to); return r.getBoundingClientRect(); };
+    const name = node.data.indexOf('evil-name');
+    const stop = node.data.indexOf('.', name);
+    return { text: node.data, name: at(name, name + 9), stop: at(stop, stop + 1) };
+  });
+  assert.ok(drawn.stop.left >= drawn.name.right - 1,
+    `the toast's full stop comes after the name (${JSON.stringify(drawn)})`);
+  await shot(page, '19b-hostile-name-toast', { fullPage: false });
 });

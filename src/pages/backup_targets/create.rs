@@ -5,7 +5,7 @@ use crate::api::backup_targets::create_request;
 use crate::components::{
     api_action, failure_of, use_toasts, Breadcrumb, CheckField, ErrorPanel, ErrorsOf, Field,
 };
-use crate::components::{on_submit, CopyCurl, Segmented};
+use crate::components::{on_submit, CopyCurl, Isolated, Segmented};
 use crate::components::{FieldLayout, InputKind, KeyValueEditor, KvRow, PageHeader, TextField};
 use crate::models::new_backup_target::TargetField;
 use crate::models::{FieldErrors, NewBackupTarget, TargetKind};
@@ -44,7 +44,7 @@ pub fn BackupTargetCreatePage() -> impl IntoView {
         |client, new: NewBackupTarget| async move { create_backup_target(&client, &new).await },
         move |_, target| {
             unsent.sent();
-            toasts.success(format!("Backup target {} created.", target.export()));
+            toasts.success(format!("Backup target {} created.", Isolated(target.export())));
             router.go(&routes::backup_target(&target.id));
         },
     );

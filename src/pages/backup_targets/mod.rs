@@ -12,7 +12,7 @@ pub use table::TargetsTable;
 
 use crate::api::backup_targets::{delete_backup_target, set_default_backup_target};
 use crate::api::{ApiError, Client};
-use crate::components::{api_action, use_toasts, ApiAction, DeleteDialog, DeleteSubject};
+use crate::components::{api_action, use_toasts, ApiAction, DeleteDialog, DeleteSubject, Isolated};
 use crate::models::BackupTarget;
 use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
@@ -38,9 +38,11 @@ pub fn DeleteTargetDialog(
 pub fn set_default_action() -> ApiAction<BackupTarget, Option<BackupTarget>> {
     let toasts = use_toasts();
     api_action(
-        |t: &BackupTarget| format!("Could not make {} the default", t.label()),
+        |t: &BackupTarget| format!("Could not make {} the default", Isolated(t.label())),
         |client, t: BackupTarget| async move { set_default_backup_target(&client, &t.id).await },
-        move |t, _| toasts.success(format!("{} is now the default backup target.", t.label())),
+        move |t, _| {
+            toasts.success(format!("{} is now the default backup target.", Isolated(t.label())))
+        },
     )
 }
 

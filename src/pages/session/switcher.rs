@@ -2,7 +2,7 @@
 //! token and the page reloads for that project.
 
 use crate::api::keystone::Keystone;
-use crate::components::use_toasts;
+use crate::components::{use_toasts, Isolated};
 use crate::config::{use_config, AppConfig};
 use crate::session::sign_in::{choose_project, session_for, SignInStep};
 use crate::session::{use_session, Session};
@@ -56,7 +56,10 @@ pub fn ProjectSwitcher() -> impl IntoView {
             let Some(session) = session else { return };
             match switch_to(cfg, session, id).await {
                 Ok(next) => {
-                    toasts.success(format!("Now working in project {}.", next.project_label()));
+                    toasts.success(format!(
+                        "Now working in project {}.",
+                        Isolated(next.project_label())
+                    ));
                     ctx.replace(next);
                 }
                 Err(e) => toasts.error("Could not switch projects", &e),

@@ -2,7 +2,7 @@ use super::poller::merge_polled;
 use crate::api::snapshots::{cancel_snapshot, delete_snapshot, show_snapshot};
 use crate::api::{ApiError, Client};
 use crate::components::{
-    api_action, dispatch_once, use_toasts, ApiAction, DeleteDialog, DeleteSubject,
+    api_action, dispatch_once, use_toasts, ApiAction, DeleteDialog, DeleteSubject, Isolated,
 };
 use crate::models::Snapshot;
 use crate::session::{use_session, with_client, SessionCtx};
@@ -13,7 +13,7 @@ use std::collections::HashSet;
 fn delete_call(client: Client, id: String) -> LocalBoxFuture<'static, Result<String, ApiError>> {
     Box::pin(async move {
         let task = delete_snapshot(&client, &id).await?;
-        Ok(task.map(|t| format!(" Task {t}.")).unwrap_or_default())
+        Ok(task.map(|t| format!(" Task {}.", Isolated(&t))).unwrap_or_default())
     })
 }
 
@@ -55,13 +55,13 @@ impl CancelSnapshots {
         let toasts = use_toasts();
         let accepted = RwSignal::new(HashSet::new());
         let action = api_action(
-            |s: &Snapshot| format!("Could not cancel snapshot {}", s.label()),
+            |s: &Snapshot| format!("Could not cancel snapshot {}", Isolated(s.label())),
             |client, s: Snapshot| async move { cancel_snapshot(&client, &s.id).await },
             move |s, _| {
                 accepted.update(|a| {
                     a.insert(s.id.clone());
                 });
-                toasts.success(format!("Cancel requested for snapshot {}.", s.label()));
+                toasts.success(format!("Cancel requested for snapshot {}.", Isolated(s.label())));
                 leptos::task::spawn_local(refresh_one(ctx, rows, s.id));
             },
         );

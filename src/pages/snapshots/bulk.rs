@@ -3,7 +3,7 @@
 use super::refresh_one;
 use crate::api::snapshots::delete_snapshot;
 use crate::api::ApiError;
-use crate::components::{use_toasts, ConfirmDialog};
+use crate::components::{use_toasts, ConfirmDialog, Isolated};
 use crate::models::Snapshot;
 use crate::session::{use_session, with_client};
 use leptos::prelude::*;
@@ -38,7 +38,7 @@ pub fn BulkDelete(
                         refresh_one(ctx, rows, id).await;
                     }
                     Err(e) => {
-                        toasts.error(format!("Could not delete snapshot {name}"), &e);
+                        toasts.error(format!("Could not delete snapshot {}", Isolated(&name)), &e);
                         // A 404 may mean it is gone: the row shows what the server says now.
                         if matches!(e, ApiError::NotFound { .. }) {
                             refresh_one(ctx, rows, id).await;

@@ -1,6 +1,6 @@
 //! One instance of a snapshot: flavor, security groups, network interfaces, disks, metadata.
 
-use crate::components::{compact_table, prop_row, StatusBadge};
+use crate::components::{compact_table, prop_row, Isolated, StatusBadge};
 use crate::format::{opt_bytes, or_dash};
 use crate::json::Value;
 use crate::models::instance::{Nic, Vdisk};
@@ -82,13 +82,16 @@ pub fn InstanceView(instance: Instance) -> impl IntoView {
     let flavor = [&f.vcpus, &f.ram, &f.disk, &f.ephemeral].map(|v| or_dash(v.as_deref()));
     let flavor = format!(
         "{} vCPU · {} MB RAM · {} GB disk · {} GB ephemeral",
-        flavor[0], flavor[1], flavor[2], flavor[3]
+        Isolated(&flavor[0]),
+        Isolated(&flavor[1]),
+        Isolated(&flavor[2]),
+        Isolated(&flavor[3])
     );
     let group = |g: &crate::models::instance::SecurityGroup| {
         format!(
             "{} ({})",
-            g.name.as_deref().unwrap_or("?"),
-            g.security_group_type.as_deref().unwrap_or("?")
+            Isolated(g.name.as_deref().unwrap_or("?")),
+            Isolated(g.security_group_type.as_deref().unwrap_or("?"))
         )
     };
     let groups: Vec<String> = i.security_group.iter().map(group).collect();

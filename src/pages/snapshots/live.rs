@@ -1,6 +1,7 @@
 //! What a polling page says about its updates.
 
 use super::poller::PollStatus;
+use crate::components::Isolated;
 use leptos::prelude::*;
 
 /// "Could not refresh" with the error and its request id, once polling `id` keeps failing.
@@ -8,9 +9,10 @@ use leptos::prelude::*;
 pub fn StaleNotice(status: PollStatus, #[prop(into)] id: String) -> impl IntoView {
     move || {
         let error = status.stale.with(|m| m.get(&id).cloned())?;
-        let request = error.request_id().map(|r| format!(" (request {r})")).unwrap_or_default();
-        let text =
-            format!("Could not be refreshed: {} — {}{request}", error.title(), error.message());
+        let request =
+            error.request_id().map(|r| format!(" (request {})", Isolated(r))).unwrap_or_default();
+        let message = Isolated(&error.message());
+        let text = format!("Could not be refreshed: {} — {message}{request}", error.title());
         Some(view! { <p class="stale-notice" role="status">{text}</p> })
     }
 }
@@ -30,7 +32,8 @@ pub fn LiveIndicator(status: PollStatus, following: &'static str) -> impl IntoVi
 fn describe(status: PollStatus, following: &str) -> String {
     status.stale.with(|stale| match stale.values().next() {
         Some(e) => {
-            let id = e.request_id().map(|r| format!(", request {r}")).unwrap_or_default();
+            let id =
+                e.request_id().map(|r| format!(", request {}", Isolated(r))).unwrap_or_default();
             let n = stale.len();
             let what = if n == 1 { "1 snapshot".to_owned() } else { format!("{n} snapshots") };
             format!("⚠ Not updating {what}: {}{id}. Retrying.", e.title())

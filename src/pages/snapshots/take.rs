@@ -6,7 +6,7 @@ use crate::api::workloads::list_workloads;
 use crate::components::{
     api_action, api_resource, failure_of, use_toasts, Breadcrumb, ErrorPanel, ErrorsOf, Field,
 };
-use crate::components::{on_submit, CopyCurl, Segmented};
+use crate::components::{on_submit, CopyCurl, Isolated, Segmented};
 use crate::components::{FieldLayout, Loader, PageHeader, Select, TextField};
 use crate::models::snapshot::TakeField;
 use crate::models::{FieldErrors, Snapshot, TakeSnapshot, Workload};
@@ -53,7 +53,11 @@ pub fn TakeSnapshotForm(
         |client, t: TakeSnapshot| async move { take_snapshot(&client, &t).await },
         move |_, s| {
             unsent.sent();
-            toasts.success(format!("Snapshot {} started ({}).", s.label(), s.status()));
+            toasts.success(format!(
+                "Snapshot {} started ({}).",
+                Isolated(s.label()),
+                Isolated(s.status())
+            ));
             name.set(String::new());
             description.set(String::new());
             on_taken.run(s);

@@ -6,8 +6,8 @@ use crate::api::target_types::{self, change_membership, list_target_types_detail
 use crate::api::{ApiError, ApiRequest};
 use crate::components::{
     api_action, api_resource, dispatch_once, use_toasts, ApiText, Breadcrumb, ConfirmDialog,
-    CopyCurl, CsvButton, CsvExport, Loader, PageHeader, RefreshButton, Tag, TagKind, TextField,
-    UnreadableNotice, CELL_CHARS,
+    CopyCurl, CsvButton, CsvExport, Isolated, Loader, PageHeader, RefreshButton, Tag, TagKind,
+    TextField, UnreadableNotice, CELL_CHARS,
 };
 use crate::models::csv::csv_text;
 use crate::models::{validate, TargetType};
@@ -49,7 +49,11 @@ enum CellResult {
 }
 
 fn failed_text(c: &CellChange) -> String {
-    format!("Could not change access of project {} to {}", c.project, c.type_name)
+    format!(
+        "Could not change access of project {} to {}",
+        Isolated(&c.project),
+        Isolated(&c.type_name)
+    )
 }
 
 /// The reads the page opens with, for its route to send while the page's code arrives.
@@ -117,7 +121,8 @@ fn AccessMatrix(types: Vec<TargetType>) -> impl IntoView {
                         let done = if c.add { "Added" } else { "Removed" };
                         toasts.success(format!(
                             "{done}: project {} and type {}.",
-                            c.project, c.type_name
+                            Isolated(&c.project),
+                            Isolated(&c.type_name)
                         ));
                         CellResult::Done(done)
                     } else {
@@ -176,8 +181,11 @@ fn AccessMatrix(types: Vec<TargetType>) -> impl IntoView {
                 }
                 .into_any(),
                 CellResult::Refused(e) => {
-                    let id = e.request_id().map(|r| format!(" (request {r})")).unwrap_or_default();
-                    let text = format!("{}: {}{id}", e.title(), e.message());
+                    let id = e
+                        .request_id()
+                        .map(|r| format!(" (request {})", Isolated(r)))
+                        .unwrap_or_default();
+                    let text = format!("{}: {}{id}", e.title(), Isolated(&e.message()));
                     view! { <span class="cell-result cell-result--error" dir="auto">{text}</span> }
                         .into_any()
                 }
@@ -232,8 +240,16 @@ fn AccessMatrix(types: Vec<TargetType>) -> impl IntoView {
     };
     let title = Signal::derive(move || {
         asked.with(|a| match a {
-            Some(c) if c.add => format!("Let project {} use {}?", c.project, c.type_name),
-            Some(c) => format!("Take {} away from project {}?", c.type_name, c.project),
+            Some(c) if c.add => {
+                format!("Let project {} use {}?", Isolated(&c.project), Isolated(&c.type_name))
+            }
+            Some(c) => {
+                format!(
+                    "Take {} away from project {}?",
+                    Isolated(&c.type_name),
+                    Isolated(&c.project)
+                )
+            }
             None => String::new(),
         })
     });

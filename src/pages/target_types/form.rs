@@ -5,7 +5,7 @@ use crate::api::target_types::{
 };
 use crate::api::{ApiError, ApiRequest, Client};
 use crate::components::{
-    api_action, failure_of, use_toasts, CheckField, ErrorPanel, ErrorsOf, Field,
+    api_action, failure_of, use_toasts, CheckField, ErrorPanel, ErrorsOf, Field, Isolated,
 };
 use crate::components::{on_submit, CopyCurl, TextArea};
 use crate::components::{KeyValueEditor, KvRow, Select, TextField};
@@ -77,7 +77,7 @@ pub fn TypeForm(existing: Option<TargetType>, targets: Vec<BackupTarget>) -> imp
             unsent.sent();
             toasts.success(format!(
                 "Target type {} {}.",
-                t.name(),
+                Isolated(t.name()),
                 if editing { "updated" } else { "created" }
             ));
             router.go(&routes::target_type(&t.id));

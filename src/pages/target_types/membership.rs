@@ -2,7 +2,9 @@
 
 use crate::api::target_types::{change_membership, Membership};
 use crate::components::dispatch_once;
-use crate::components::{api_action, compact_table, use_toasts, ApiAction, CopyCurl, TextField};
+use crate::components::{
+    api_action, compact_table, use_toasts, ApiAction, CopyCurl, Isolated, TextField,
+};
 use crate::models::{validate, TargetType};
 use crate::routes::{GuardedForm, UnsentInput};
 use leptos::either::Either;
@@ -11,11 +13,13 @@ use leptos::prelude::*;
 /// What the toast says once the server accepted a change.
 fn describe(change: &Membership) -> String {
     let pairs = |m: &[(String, String)]| {
-        m.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(", ")
+        let pair = |(k, v): &(String, String)| format!("{}={}", Isolated(k), Isolated(v));
+        m.iter().map(pair).collect::<Vec<_>>().join(", ")
     };
     let projects = |done: &str, p: &[String]| {
         let noun = if p.len() == 1 { "project" } else { "projects" };
-        format!("{done} {noun} {}", p.join(", "))
+        let names = p.iter().map(|p| Isolated(p).to_string()).collect::<Vec<_>>();
+        format!("{done} {noun} {}", names.join(", "))
     };
     match change {
         Membership::AddProjects(p) => projects("Added", p),
@@ -180,7 +184,8 @@ pub fn MetadataCard(
             error.set(Some("Enter a key.".into()));
         } else if exists {
             error.set(Some(format!(
-                "The key \"{k}\" exists already; remove it first or edit the type."
+                "The key \"{}\" exists already; remove it first or edit the type.",
+                Isolated(&k)
             )));
         } else {
             error.set(None);
@@ -229,10 +234,22 @@ mod tests {
     #[test]
     fn a_change_is_told_in_words_that_count_its_projects() {
         let ids = |ids: &[&str]| ids.iter().map(|id| (*id).to_owned()).collect::<Vec<_>>();
-        assert_eq!(describe(&Membership::AddProjects(ids(&["p1"]))), "Added project p1");
-        assert_eq!(describe(&Membership::AddProjects(ids(&["p1", "p2"]))), "Added projects p1, p2");
-        assert_eq!(describe(&Membership::RemoveProjects(ids(&["p1"]))), "Removed project p1");
-        let pair = vec![("zone".to_owned(), "eu-1".to_owned())];
-        assert_eq!(describe(&Membership::RemoveMetadata(pair)), "Removed metadata zone=eu-1");
+        // Each name from the server or the admin keeps its direction to itself (U+2068..U+2069).
+        let added =
+            |p| describe(&Membership::AddProjects(ids(p))).replace(['\u{2068}', '\u{2069}'], "");
+        assert_eq!(added(&["p1"]), "Added project p1");
+        assert_eq!(added(&["p1", "p2"]), "Added projects p1, p2");
+        let removed = describe(&Membership::RemoveProjects(ids(&["p1"])));
+        assert_eq!(removed, "Removed project \u{2068}p1\u{2069}");
+    }
+
+    #[test]
+    fn a_pair_keeps_its_key_before_its_value_whatever_their_script() {
+        // Unisolated, an Arabic key and a number read "5=key" in a left-to-right sentence.
+        let pair = vec![("مفتاح".to_owned(), "5".to_owned())];
+        assert_eq!(
+            describe(&Membership::RemoveMetadata(pair)),
+            "Removed metadata \u{2068}مفتاح\u{2069}=\u{2068}5\u{2069}"
+        );
     }
 }

@@ -167,7 +167,7 @@ fn TypeRow(
     let chips = t
         .metadata_pairs()
         .into_iter()
-        .map(|(k, v)| view! { <span class="chip">{format!("{k}={v}")}</span> });
+        .map(|(k, v)| view! { <span class="chip"><ApiText text=k/>"="<ApiText text=v/></span> });
     let name = t.label().to_owned();
     let for_delete = t.clone();
     view! {
