@@ -67,13 +67,19 @@ pub fn Shell(children: Children) -> impl IntoView {
     }
 }
 
+const SIGN_OUT_CLASS: &str = "btn btn--secondary btn--small";
+
 /// The session's part of the shell, which the sign-in page does without: it comes in the chunk
 /// of the first signed-in page (of the overview's where the address is no page). Until then
 /// the header's frame holds its place, so the page does not move down when it comes.
 #[component]
 fn SessionChrome(embedded: bool) -> impl IntoView {
     let area = routes::Area::of_route(routes::use_route().get_untracked());
-    let frame = move || (!embedded).then(|| view! { <AppHeader/> }.into_any());
+    // Should that chunk not come, Sign out is still at hand (the page says what is missing).
+    let frame = move |failed: bool| {
+        let sign_out = move || view! { <SignOutButton class=SIGN_OUT_CLASS/> }.into_any();
+        (!embedded).then(|| view! { <AppHeader session=failed.then(sign_out)/> }.into_any())
+    };
     routes::later(routes::chrome(area.unwrap_or_else(routes::Area::home), embedded), frame)
 }
 
@@ -87,10 +93,10 @@ pub(crate) fn chrome_view(embedded: bool) -> AnyView {
     let renew = RwSignal::new(false);
     let session = view! {
         <SessionSummary/>
-        <SignOutButton class="btn btn--secondary btn--small"/>
+        <SignOutButton class=SIGN_OUT_CLASS/>
     };
     view! {
-        <AppHeader session=session.into_any()/>
+        <AppHeader session=Some(session.into_any())/>
         <ExpiryBanner renew/>
         <ReauthDialog renew/>
         <LeaveDialog/>
@@ -99,9 +105,10 @@ pub(crate) fn chrome_view(embedded: bool) -> AnyView {
 }
 
 /// The console's name, and `session`: who is signed in where, and Sign out. Their code comes
-/// with the pages'; the start-up draws the header without them while it is on its way.
+/// with the pages'; the start-up draws the header without them while it is on its way, and with
+/// Sign out alone should it not come.
 #[component]
-fn AppHeader(#[prop(optional)] session: Option<AnyView>) -> impl IntoView {
+fn AppHeader(#[prop(optional_no_strip)] session: Option<AnyView>) -> impl IntoView {
     let title = move || use_config().unwrap_or_default().title().to_owned();
     view! {
         <header class="app-header">

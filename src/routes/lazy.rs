@@ -154,19 +154,24 @@ impl ViewSlot {
 }
 
 /// A view whose code comes later: what `meanwhile` draws until `load` has it, then the view.
+/// `meanwhile` is told whether `load` gave up (its code did not come).
 pub fn later(
     load: impl std::future::Future<Output = Option<AnyView>> + 'static,
-    meanwhile: impl Fn() -> Option<AnyView> + Send + 'static,
+    meanwhile: impl Fn(bool) -> Option<AnyView> + Send + 'static,
 ) -> impl IntoView {
     let slot = ViewSlot::default();
+    let failed = RwSignal::new(false);
     leptos::task::spawn_local_scoped(async move {
         let owner = Owner::current().unwrap_or_default();
-        if let Some(view) = load.await {
-            slot.deliver(view, owner);
+        match load.await {
+            Some(view) => slot.deliver(view, owner),
+            None => {
+                failed.try_set(true);
+            }
         }
     });
     let arrived = slot.view();
-    move || arrived().or_else(|| if slot.has_delivered() { None } else { meanwhile() })
+    move || arrived().or_else(|| if slot.has_delivered() { None } else { meanwhile(failed.get()) })
 }
 
 /// Once signed in, every area's chunk is fetched in the background after the first page had

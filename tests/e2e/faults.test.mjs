@@ -3,7 +3,7 @@
 // in error messages and progress messages too, is shown literally.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSuite, newPage, signIn, shot, eventually, assertAccessible, PROJECT } from './harness.mjs';
+import { useSuite, newPage, signIn, shot, eventually, assertAccessible, storeSession, PROJECT } from './harness.mjs';
 
 let emu;
 let browser;
@@ -208,6 +208,23 @@ test('a page whose code does not arrive says so, and Try again shows it once the
   await Promise.all([page.waitForEvent('load'), alert.getByRole('button', { name: 'Try again' }).click()]);
   await page.locator('tbody tr[data-snapshot-id]').first().waitFor();
   assert.match(page.url(), /\/snapshots$/);
+});
+
+test('a deep link whose code does not arrive still offers Sign out in the header', async () => {
+  const page = await newPage(browser);
+  // The snapshots chunk draws that page and the session's header: neither comes.
+  await page.route(/\/split_snapshots-[0-9a-f]{16}\.wasm$/, (route) => route.abort('internetdisconnected'));
+  await storeSession(page);
+  await page.goto(emu.url + '/snapshots');
+  await page.getByRole('heading', { name: 'This page could not be loaded', level: 1 }).waitFor();
+  const banner = page.getByRole('banner');
+  assert.match(await banner.innerText(), /Backup Console/);
+  await shot(page, '65a-deep-link-not-loaded');
+  await banner.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByText('You signed out.').waitFor();
+  assert.match(page.url(), /\/login/);
+  assert.equal(await page.evaluate(() => sessionStorage.getItem('wlm-console.session')), null, 'the session is gone');
+  assert.deepEqual(page.errors, []);
 });
 
 test('a page whose code is slow to come says it is loading, over the page being left and on an empty screen, and past 10 s offers a reload', async () => {
