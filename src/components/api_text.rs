@@ -23,6 +23,49 @@ pub fn ApiText(#[prop(into)] text: String, #[prop(optional)] max: Option<usize>)
     view! { <bdi class="api-text" title=title>{shown}</bdi> }
 }
 
+/// The longest run [`ApiSeparated`] shows without a place to break, so that one long word
+/// cannot make its column wider than the page.
+const ADDRESS_RUN: usize = 16;
+
+/// Where a name or an address may break: after each of its separators, and inside a run longer than
+/// [`ADDRESS_RUN`] characters; the parts, in order, make the address again.
+pub fn address_parts(text: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let (mut start, mut run) = (0, 0);
+    for (i, c) in text.char_indices() {
+        run += 1;
+        if matches!(c, '/' | '.' | ':' | '-' | '_' | '@' | '?' | '&' | '=' | ',')
+            || run == ADDRESS_RUN
+        {
+            let end = i + c.len_utf8();
+            parts.push(&text[start..end]);
+            (start, run) = (end, 0);
+        }
+    }
+    if start < text.len() || parts.is_empty() {
+        parts.push(&text[start..]);
+    }
+    parts
+}
+
+/// A name or an address from the API made of words and separators (an NFS export, an S3
+/// endpoint and bucket, a type's name) as [`ApiText`] shows a string, but broken after its
+/// separators when a column is narrow (`host:/mnt/` over `tvault/162`, not `host:/mnt/t` over
+/// `vault/162`); `<wbr>` adds no character to a copy.
+#[component]
+pub fn ApiSeparated(
+    #[prop(into)] text: String,
+    #[prop(optional)] max: Option<usize>,
+) -> impl IntoView {
+    let shown = max.map(|m| clip(&text, m)).unwrap_or_else(|| text.clone());
+    let parts = address_parts(&shown)
+        .into_iter()
+        .map(|part| view! { {part.to_owned()}<wbr/> })
+        .collect_view();
+    let title = (shown != text).then_some(text);
+    view! { <bdi class="api-text api-text--separated" title=title>{parts}</bdi> }
+}
+
 /// An API string inside a sentence of the console's own, where no element can isolate it (a
 /// toast, a dialog's title, the tab's title): between U+2068 FIRST STRONG ISOLATE and U+2069 POP
 /// DIRECTIONAL ISOLATE, as `<bdi>` sets it, so that a right-to-left name keeps its place in the
@@ -91,6 +134,21 @@ mod tests {
             "\u{2068}ab\u{2069}",
             "a stray close is dropped"
         );
+    }
+
+    #[test]
+    fn an_address_breaks_after_its_separators_and_inside_long_runs_only() {
+        assert_eq!(
+            address_parts("192.168.1.34:/mnt/tvault"),
+            ["192.", "168.", "1.", "34:", "/", "mnt/", "tvault"]
+        );
+        assert_eq!(address_parts("s3.example/bucket-a"), ["s3.", "example/", "bucket-", "a"]);
+        let long = "é".repeat(40);
+        let parts = address_parts(&long);
+        assert!(parts.iter().all(|p| p.chars().count() <= ADDRESS_RUN), "{parts:?}");
+        for text in ["", "/", "a/", "日本語のパス/ノード", &long] {
+            assert_eq!(address_parts(text).concat(), text, "the parts make {text:?} again");
+        }
     }
 
     #[test]

@@ -27,7 +27,7 @@ pub mod toast;
 mod unreadable;
 
 pub use action::{api_action, dispatch_once, failure_of, ApiAction};
-pub use api_text::{ApiText, Isolated, CELL_CHARS};
+pub use api_text::{ApiSeparated, ApiText, Isolated, CELL_CHARS};
 pub use clock::use_clock;
 pub use confirm_dialog::ConfirmDialog;
 pub use controls::{

@@ -171,6 +171,10 @@ test('both new targets are listed; set one as default', async () => {
   assert.deepEqual(all.filter((t) => t.is_default).map((t) => t.filesystem_export), ['10.20.30.40:/exports/e2e']);
   assert.ok(!(await rowOf('192.168.1.34:/mnt/tvault/162').innerText()).includes('Default'), 'the old default lost its marker');
   await shot(page, '14-targets-after-default');
+  // The types named after the new targets' exports sit in chips of the Target types column; the
+  // table still fits the window, every column in view without scrolling sideways.
+  const [inner, shown] = await page.locator('.table-wrap').evaluate((w) => [w.scrollWidth, w.clientWidth]);
+  assert.ok(inner <= shown, `the targets table is ${inner} px wide in ${shown} px`);
 });
 
 test('a double click on Set default sends one request', async () => {

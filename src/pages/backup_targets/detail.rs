@@ -95,8 +95,8 @@ fn TargetSummary(target: BackupTarget) -> impl IntoView {
                 {prop_row("Status", view! { <StatusBadge status=t.status.clone().unwrap_or_else(|| "unknown".into())/> })}
                 {prop_row("Default", yes_no(t.is_default))}
                 {prop_row("Object lock (immutable)", yes_no(t.is_immutable()))}
-                {prop_row("Export", view! { <span class="mono">{or_dash(t.filesystem_export.as_deref())}</span> })}
-                {prop_row("Mount path", view! { <span class="mono">{or_dash(t.filesystem_export_mount_path.as_deref())}</span> })}
+                {prop_row("Export", view! { <bdi class="mono">{or_dash(t.filesystem_export.as_deref())}</bdi> })}
+                {prop_row("Mount path", view! { <bdi class="mono">{or_dash(t.filesystem_export_mount_path.as_deref())}</bdi> })}
                 {prop_row("Capacity", or_dash(t.capacity.as_deref()))}
                 {prop_row("Used", view! { {or_dash(t.used.as_deref())}{usage} })}
                 {prop_row("Version", or_dash(t.version.as_deref()))}

@@ -2,7 +2,7 @@
 
 use crate::components::data_table::{flag_key, text_key, SortKey};
 use crate::components::{
-    table_csv, ApiText, CsvExport, DataTable, EmptyState, MeterKind, ProgressBar, SortState,
+    table_csv, ApiSeparated, CsvExport, DataTable, EmptyState, MeterKind, ProgressBar, SortState,
     StatusBadge, TableColumn, TableWidth, Tag, TagKind, Time, CELL_CHARS,
 };
 use crate::format::{local_time, or_dash, search_words, zone_name};
@@ -145,11 +145,11 @@ pub fn TargetsTable(
 fn type_links(target: &BackupTarget, types: &[TargetType]) -> impl IntoView {
     let link = |name: String| match type_id_for(types, &target.id, &name) {
         Some(id) => Either::Left(
-            view! { <a class="chip" href=routes::target_type(&id)><ApiText text=name max=CELL_CHARS/></a> },
+            view! { <a class="chip" href=routes::target_type(&id)><ApiSeparated text=name max=CELL_CHARS/></a> },
         ),
-        None => {
-            Either::Right(view! { <span class="chip"><ApiText text=name max=CELL_CHARS/></span> })
-        }
+        None => Either::Right(
+            view! { <span class="chip"><ApiSeparated text=name max=CELL_CHARS/></span> },
+        ),
     };
     target.type_names().into_iter().map(link).collect_view()
 }
@@ -184,7 +184,7 @@ fn TargetRow(
                 {t.is_immutable().then(|| view! { <Tag text="Object lock" kind=TagKind::Lock/> })}
             </td>
             <td class="cell--export">
-                <a class="mono" href=routes::backup_target(&t.id)><ApiText text=t.label() max=CELL_CHARS/></a>
+                <a class="mono" href=routes::backup_target(&t.id)><ApiSeparated text=t.label() max=CELL_CHARS/></a>
                 <div class="mono small muted cell--truncate" title=mount_title><bdi>{mount}</bdi></div>
             </td>
             <td>{if t.is_default {

@@ -3,7 +3,7 @@
 
 use crate::api::ApiError;
 use crate::components::{
-    ApiText, Loader, MeterKind, ProgressBar, StatusBadge, Tag, TagKind, UnreadableNotice,
+    ApiSeparated, Loader, MeterKind, ProgressBar, StatusBadge, Tag, TagKind, UnreadableNotice,
     CELL_CHARS,
 };
 use crate::format::or_dash;
@@ -65,7 +65,7 @@ fn target_card(t: BackupTarget) -> impl IntoView {
     view! {
         <li class="health-card" class:health-card--alert=t.attention().is_some() data-target-id=t.id.clone()>
             <div class="health-card__head">
-                <a class="mono" href=routes::backup_target(&t.id)><ApiText text=t.label() max=CELL_CHARS/></a>
+                <a class="mono" href=routes::backup_target(&t.id)><ApiSeparated text=t.label() max=CELL_CHARS/></a>
                 <Tag text=t.kind_label() kind/>
                 {t.is_default.then(|| view! { <Tag text="Default" kind=TagKind::Default/> })}
             </div>

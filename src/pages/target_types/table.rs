@@ -2,8 +2,8 @@
 
 use crate::components::data_table::{flag_key, text_key, SortKey};
 use crate::components::{
-    table_csv, ApiText, CsvExport, DataTable, EmptyState, SortState, TableColumn, Tag, TagKind,
-    Time, CELL_CHARS,
+    table_csv, ApiSeparated, ApiText, CsvExport, DataTable, EmptyState, SortState, TableColumn,
+    Tag, TagKind, Time, CELL_CHARS,
 };
 use crate::format::{or_dash, search_words};
 use crate::models::search::Searchable;
@@ -160,7 +160,9 @@ fn TypeRow(
     let target = match t.backup_targets_id.clone() {
         Some(id) => {
             let text = export.unwrap_or_else(|| id.clone());
-            Either::Left(view! { <a href=routes::backup_target(&id)>{text}</a> })
+            Either::Left(
+                view! { <a href=routes::backup_target(&id)><ApiSeparated text max=CELL_CHARS/></a> },
+            )
         }
         None => Either::Right(view! { <span class="muted">"—"</span> }),
     };
