@@ -18,24 +18,31 @@ pub fn clip(text: &str, max: usize) -> String {
 /// An API string in a `<bdi>`; with `max`, cut to that many characters and whole on hover.
 #[component]
 pub fn ApiText(#[prop(into)] text: String, #[prop(optional)] max: Option<usize>) -> impl IntoView {
-    let shown = max.map(|m| clip(&text, m)).unwrap_or_else(|| text.clone());
-    let title = (shown != text).then_some(text);
+    let (shown, title) = clipped(text, max);
     view! { <bdi class="api-text" title=title>{shown}</bdi> }
+}
+
+/// What a cell shows of `text` with `max`, and the whole of it as a title when that is cut.
+fn clipped(text: String, max: Option<usize>) -> (String, Option<String>) {
+    match max.map(|m| clip(&text, m)) {
+        Some(shown) if shown != text => (shown, Some(text)),
+        _ => (text, None),
+    }
 }
 
 /// The longest run [`ApiSeparated`] shows without a place to break, so that one long word
 /// cannot make its column wider than the page.
-const ADDRESS_RUN: usize = 16;
+const LONGEST_RUN: usize = 16;
 
-/// Where a name or an address may break: after each of its separators, and inside a run longer than
-/// [`ADDRESS_RUN`] characters; the parts, in order, make the address again.
-pub fn address_parts(text: &str) -> Vec<&str> {
+/// Where a name or an address may break: after each of its separators, and inside a run longer
+/// than [`LONGEST_RUN`] characters; the parts, in order, make the text again.
+fn separated_parts(text: &str) -> Vec<&str> {
     let mut parts = Vec::new();
     let (mut start, mut run) = (0, 0);
     for (i, c) in text.char_indices() {
         run += 1;
         if matches!(c, '/' | '.' | ':' | '-' | '_' | '@' | '?' | '&' | '=' | ',')
-            || run == ADDRESS_RUN
+            || run == LONGEST_RUN
         {
             let end = i + c.len_utf8();
             parts.push(&text[start..end]);
@@ -57,12 +64,11 @@ pub fn ApiSeparated(
     #[prop(into)] text: String,
     #[prop(optional)] max: Option<usize>,
 ) -> impl IntoView {
-    let shown = max.map(|m| clip(&text, m)).unwrap_or_else(|| text.clone());
-    let parts = address_parts(&shown)
+    let (shown, title) = clipped(text, max);
+    let parts = separated_parts(&shown)
         .into_iter()
         .map(|part| view! { {part.to_owned()}<wbr/> })
         .collect_view();
-    let title = (shown != text).then_some(text);
     view! { <bdi class="api-text api-text--separated" title=title>{parts}</bdi> }
 }
 
@@ -139,15 +145,15 @@ mod tests {
     #[test]
     fn an_address_breaks_after_its_separators_and_inside_long_runs_only() {
         assert_eq!(
-            address_parts("192.168.1.34:/mnt/tvault"),
+            separated_parts("192.168.1.34:/mnt/tvault"),
             ["192.", "168.", "1.", "34:", "/", "mnt/", "tvault"]
         );
-        assert_eq!(address_parts("s3.example/bucket-a"), ["s3.", "example/", "bucket-", "a"]);
+        assert_eq!(separated_parts("s3.example/bucket-a"), ["s3.", "example/", "bucket-", "a"]);
         let long = "é".repeat(40);
-        let parts = address_parts(&long);
-        assert!(parts.iter().all(|p| p.chars().count() <= ADDRESS_RUN), "{parts:?}");
+        let parts = separated_parts(&long);
+        assert!(parts.iter().all(|p| p.chars().count() <= LONGEST_RUN), "{parts:?}");
         for text in ["", "/", "a/", "日本語のパス/ノード", &long] {
-            assert_eq!(address_parts(text).concat(), text, "the parts make {text:?} again");
+            assert_eq!(separated_parts(text).concat(), text, "the parts make {text:?} again");
         }
     }
 
