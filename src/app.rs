@@ -74,13 +74,16 @@ const SIGN_OUT_CLASS: &str = "btn btn--secondary btn--small";
 /// the header's frame holds its place, so the page does not move down when it comes.
 #[component]
 fn SessionChrome(embedded: bool) -> impl IntoView {
-    let area = routes::Area::of_route(routes::use_route().get_untracked());
-    // Should that chunk not come, Sign out is still at hand (the page says what is missing).
+    let route = routes::use_route();
+    let area = move || routes::Area::of_route(route.get_untracked());
+    let load = move || routes::chrome(area().unwrap_or_else(routes::Area::home), embedded);
+    // Should that chunk not come, Sign out is still at hand (the page says what is missing),
+    // and the next page opened brings the rest with its own chunk.
     let frame = move |failed: bool| {
         let sign_out = move || view! { <SignOutButton class=SIGN_OUT_CLASS/> }.into_any();
         (!embedded).then(|| view! { <AppHeader session=failed.then(sign_out)/> }.into_any())
     };
-    routes::later(routes::chrome(area.unwrap_or_else(routes::Area::home), embedded), frame)
+    routes::later(load, move || route.track(), frame)
 }
 
 /// On its own: the header, the warning before the token expires and the sign-in dialog. In a

@@ -154,21 +154,45 @@ impl ViewSlot {
 }
 
 /// A view whose code comes later: what `meanwhile` draws until `load` has it, then the view.
-/// `meanwhile` is told whether `load` gave up (its code did not come).
-pub fn later(
-    load: impl std::future::Future<Output = Option<AnyView>> + 'static,
+/// `meanwhile` is told whether `load` gave up (its code did not come); `load` is then asked
+/// again each time `retry` changes (the next page opened, whose code may come), until it has it.
+pub fn later<F>(
+    load: impl Fn() -> F + 'static,
+    retry: impl Fn() + 'static,
     meanwhile: impl Fn(bool) -> Option<AnyView> + Send + 'static,
-) -> impl IntoView {
+) -> impl IntoView
+where
+    F: std::future::Future<Output = Option<AnyView>> + 'static,
+{
     let slot = ViewSlot::default();
     let failed = RwSignal::new(false);
-    leptos::task::spawn_local_scoped(async move {
-        let owner = Owner::current().unwrap_or_default();
-        match load.await {
-            Some(view) => slot.deliver(view, owner),
-            None => {
-                failed.try_set(true);
-            }
+    let loading = StoredValue::new(false);
+    // The view is made under this owner, not the effect's, which a retry would dispose of.
+    let owner = Owner::current().unwrap_or_default();
+    Effect::new(move |asked_before: Option<()>| {
+        retry();
+        let wanted = asked_before.is_none() || failed.get_untracked() && !slot.has_delivered();
+        if !wanted || loading.get_value() {
+            return;
         }
+        loading.set_value(true);
+        let under = owner.clone();
+        // Untracked: what the view reads as it is made is its own business, not this effect's.
+        untrack(|| {
+            owner.with(|| {
+                let load = load();
+                leptos::task::spawn_local_scoped(async move {
+                    let view = load.await;
+                    loading.try_set_value(false);
+                    match view {
+                        Some(view) => slot.deliver(view, under),
+                        None => {
+                            failed.try_set(true);
+                        }
+                    }
+                })
+            })
+        });
     });
     let arrived = slot.view();
     move || arrived().or_else(|| if slot.has_delivered() { None } else { meanwhile(failed.get()) })

@@ -210,20 +210,37 @@ test('a page whose code does not arrive says so, and Try again shows it once the
   assert.match(page.url(), /\/snapshots$/);
 });
 
-test('a deep link whose code does not arrive still offers Sign out in the header', async () => {
+/** A deep link to the snapshots page whose chunk never comes: that chunk draws the page and the
+ *  session's header, so neither does. Resolves with the header once the page has said so. */
+async function deepLinkWithoutCode() {
   const page = await newPage(browser);
-  // The snapshots chunk draws that page and the session's header: neither comes.
   await page.route(/\/split_snapshots-[0-9a-f]{16}\.wasm$/, (route) => route.abort('internetdisconnected'));
   await storeSession(page);
   await page.goto(emu.url + '/snapshots');
   await page.getByRole('heading', { name: 'This page could not be loaded', level: 1 }).waitFor();
-  const banner = page.getByRole('banner');
+  return { page, banner: page.getByRole('banner') };
+}
+
+test('a deep link whose code does not arrive still offers Sign out in the header', async () => {
+  const { page, banner } = await deepLinkWithoutCode();
   assert.match(await banner.innerText(), /Backup Console/);
   await shot(page, '65a-deep-link-not-loaded');
   await banner.getByRole('button', { name: 'Sign out' }).click();
   await page.getByText('You signed out.').waitFor();
   assert.match(page.url(), /\/login/);
   assert.equal(await page.evaluate(() => sessionStorage.getItem('wlm-console.session')), null, 'the session is gone');
+  assert.deepEqual(page.errors, []);
+});
+
+test('a deep link whose code does not arrive gets its whole header from the next page opened', async () => {
+  const { page, banner } = await deepLinkWithoutCode();
+  assert.doesNotMatch(await banner.innerText(), /Project/, 'only Sign out while no chunk has come');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overview' }).click();
+  await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
+  await eventually(async () => /Project/.test(await banner.innerText()),
+    { what: 'the header names the project once the overview code is here' });
+  assert.equal(await banner.getByRole('button', { name: 'Sign out' }).count(), 1, 'one Sign out');
+  await assertAccessible(page, 'the header after a failed deep link');
   assert.deepEqual(page.errors, []);
 });
 
