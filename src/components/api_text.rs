@@ -65,9 +65,12 @@ pub fn ApiSeparated(
     #[prop(optional)] max: Option<usize>,
 ) -> impl IntoView {
     let (shown, title) = clipped(text, max);
+    // Between the parts only: a break after the last would be one outside the string (before
+    // the '=' of a metadata chip).
     let parts = separated_parts(&shown)
         .into_iter()
-        .map(|part| view! { {part.to_owned()}<wbr/> })
+        .enumerate()
+        .map(|(i, part)| view! { {(i > 0).then(|| view! { <wbr/> })}{part.to_owned()} })
         .collect_view();
     view! { <bdi class="api-text api-text--separated" title=title>{parts}</bdi> }
 }

@@ -33,6 +33,13 @@ test('sign in, visit the three areas, sign out', async () => {
   await page.locator('table[aria-label="Backup target types"] tbody tr').first().waitFor();
   assert.equal(await nav.locator('a[aria-current="page"]').innerText(), 'Target types');
   await shot(page, '03-target-types');
+  // With room to spare, a short name and a metadata pair keep their words whole.
+  const types = page.locator('table[aria-label="Backup target types"]');
+  const lines = await types.getByRole('link', { name: 'BTT-name', exact: true }).evaluate((a) => a.getClientRects().length);
+  assert.equal(lines, 1, 'a short name on one line');
+  const chips = await types.locator('.chip').evaluateAll((cs) => cs.map((c) => [c.innerText, c.getBoundingClientRect().height]));
+  const oneLine = Math.min(...chips.map(([, h]) => h));
+  assert.ok(chips.length > 1 && chips.every(([, h]) => h < 1.5 * oneLine), `every chip on one line: ${JSON.stringify(chips)}`);
 
   await nav.getByRole('link', { name: 'Snapshots' }).click();
   await page.getByRole('heading', { name: 'Snapshots', level: 1 }).waitFor();

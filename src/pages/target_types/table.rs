@@ -166,15 +166,18 @@ fn TypeRow(
         }
         None => Either::Right(view! { <span class="muted">"—"</span> }),
     };
-    let chips = t
-        .metadata_pairs()
-        .into_iter()
-        .map(|(k, v)| view! { <span class="chip"><ApiText text=k/>"="<ApiText text=v/></span> });
+    let chips = t.metadata_pairs().into_iter().map(|(k, v)| {
+        view! {
+            <span class="chip">
+                <ApiSeparated text=k max=CELL_CHARS/>"="<ApiSeparated text=v max=CELL_CHARS/>
+            </span>
+        }
+    });
     let name = t.label().to_owned();
     let for_delete = t.clone();
     view! {
         <tr data-type-id=t.id.clone()>
-            <td><a href=routes::target_type(&t.id)><ApiText text=name.clone() max=CELL_CHARS/></a></td>
+            <td class="cell--type-name"><a href=routes::target_type(&t.id)><ApiText text=name.clone() max=CELL_CHARS/></a></td>
             <td class="mono">{target}</td>
             <td>{if t.is_default {
                 Either::Left(view! { <Tag text="Default" kind=TagKind::Default/> })
