@@ -170,8 +170,12 @@ where
     // The view is made under this owner, not the effect's, which a retry would dispose of.
     let owner = Owner::current().unwrap_or_default();
     Effect::new(move |asked_before: Option<()>| {
+        // Once it is here, nothing is listened to: the effect never runs again.
+        if slot.has_delivered() {
+            return;
+        }
         retry();
-        let wanted = asked_before.is_none() || failed.get_untracked() && !slot.has_delivered();
+        let wanted = asked_before.is_none() || failed.get_untracked();
         if !wanted || loading.get_value() {
             return;
         }
