@@ -2,7 +2,7 @@
 // build), Debian's Chromium through playwright-core, screenshots and axe-core checks.
 import { spawn } from 'node:child_process';
 import { before, after } from 'node:test';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
@@ -39,7 +39,7 @@ function spawnUntil(cmd, args, pattern, what, env) {
       const m = out.match(pattern);
       if (m) { clearTimeout(timer); resolve(m); }
     });
-    child.on('exit', (code) => reject(new Error(`${what} exited ${code}: ${out}`)));
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`${what} exited ${code}: ${out}`)); });
   });
   return { child, ready };
 }
@@ -50,6 +50,11 @@ function spawnUntil(cmd, args, pattern, what, env) {
  * `url` is nginx's origin (what the browser uses); the test hooks go to the emulator directly.
  */
 export async function startEmulator(extra = [], { dist = DIST, port, keystoneUpstream, frameAncestors } = {}) {
+  // Before anything is started: a missing build would leave an emulator nobody stops.
+  if (!existsSync(join(dist, 'index.html'))) {
+    const how = dist === FORCED_PANIC_DIST ? 'trunk build --features forced-panic,split --dist target/dist-forced-panic' : 'trunk build';
+    throw new Error(`no console build in ${dist}: build it first (${how}; scripts/test.sh does)`);
+  }
   const bin = process.env.EMULATOR_BIN || join(root, 'target', 'debug', 'wlm-emulator');
   const args = ['--port', '0', '--snapshot-seconds', '6', '--create-delay-ms', '1500', '--tick-ms', '200', ...extra];
   const emulator = spawnUntil(bin, args, /listening on (http:\/\/[^/\s]+)\//, 'emulator');
@@ -58,7 +63,11 @@ export async function startEmulator(extra = [], { dist = DIST, port, keystoneUps
   const env = { PORT: String(nginxPort), DIST: dist, WLM_UPSTREAM: direct, KEYSTONE_UPSTREAM: keystoneUpstream ?? '',
     FRAME_ANCESTORS: frameAncestors ?? '' };
   const nginx = spawnUntil(join(root, 'scripts', 'nginx.sh'), [], /nginx listening on (http:\/\/[^/\s]+)\//, 'nginx', env);
-  const url = (await nginx.ready)[1];
+  const url = await nginx.ready.then((m) => m[1], (e) => {
+    emulator.child.kill('SIGTERM');
+    nginx.child.kill('SIGTERM');
+    throw e;
+  });
   allowedOrigins.add(url);
   const child = emulator.child;
   return {
