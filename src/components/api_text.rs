@@ -58,13 +58,19 @@ fn separated_parts(text: &str) -> Vec<&str> {
 /// A name or an address from the API made of words and separators (an NFS export, an S3
 /// endpoint and bucket, a type's name) as [`ApiText`] shows a string, but broken after its
 /// separators when a column is narrow (`host:/mnt/` over `tvault/162`, not `host:/mnt/t` over
-/// `vault/162`); `<wbr>` adds no character to a copy.
+/// `vault/162`); `<wbr>` adds no character to a copy. One of [`LONGEST_RUN`] characters or
+/// fewer is not broken at all (`object-locked`): its column makes room for it instead, as it
+/// would for a word.
 #[component]
 pub fn ApiSeparated(
     #[prop(into)] text: String,
     #[prop(optional)] max: Option<usize>,
 ) -> impl IntoView {
     let (shown, title) = clipped(text, max);
+    if is_whole(&shown) {
+        return view! { <bdi class="api-text api-text--whole" title=title>{shown}</bdi> }
+            .into_any();
+    }
     // Between the parts only: a break after the last would be one outside the string (before
     // the '=' of a metadata chip).
     let parts = separated_parts(&shown)
@@ -72,7 +78,13 @@ pub fn ApiSeparated(
         .enumerate()
         .map(|(i, part)| view! { {(i > 0).then(|| view! { <wbr/> })}{part.to_owned()} })
         .collect_view();
-    view! { <bdi class="api-text api-text--separated" title=title>{parts}</bdi> }
+    view! { <bdi class="api-text api-text--separated" title=title>{parts}</bdi> }.into_any()
+}
+
+/// Whether [`ApiSeparated`] shows `text` on one line: it is no longer than a run it would
+/// break inside.
+fn is_whole(text: &str) -> bool {
+    text.chars().nth(LONGEST_RUN).is_none()
 }
 
 /// An API string inside a sentence of the console's own, where no element can isolate it (a
@@ -158,6 +170,14 @@ mod tests {
         for text in ["", "/", "a/", "日本語のパス/ノード", &long] {
             assert_eq!(separated_parts(text).concat(), text, "the parts make {text:?} again");
         }
+    }
+
+    #[test]
+    fn a_name_no_longer_than_a_run_is_never_broken() {
+        assert!(is_whole("object-locked"));
+        assert!(is_whole(&"é".repeat(LONGEST_RUN)), "characters are counted, not bytes");
+        assert!(!is_whole(&"x".repeat(LONGEST_RUN + 1)));
+        assert!(!is_whole("192.168.1.34:/mnt/tvault"));
     }
 
     #[test]

@@ -13,6 +13,14 @@ let emu;
 let browser;
 useSuite({}, (s) => ({ emu, browser } = s));
 
+/** Every chip of `table` is one line high, `expected` among them (the tables have room). */
+async function assertChipsOnOneLine(table, expected) {
+  const chips = await table.locator('.chip').evaluateAll((cs) => cs.map((c) => [c.innerText, c.getBoundingClientRect().height]));
+  const oneLine = Math.min(...chips.map(([, h]) => h));
+  assert.ok(chips.some(([text]) => text === expected), `${expected} is a chip: ${JSON.stringify(chips)}`);
+  assert.ok(chips.every(([, h]) => h < 1.5 * oneLine), `every chip on one line: ${JSON.stringify(chips)}`);
+}
+
 test('sign in, visit the three areas, sign out', async () => {
   const page = await newPage(browser);
   await page.goto(emu.url + '/');
@@ -27,6 +35,7 @@ test('sign in, visit the three areas, sign out', async () => {
   await nav.getByRole('link', { name: 'Backup targets' }).click();
   await page.locator('table[aria-label="Backup targets"] tbody tr').first().waitFor();
   await shot(page, '02-backup-targets');
+  await assertChipsOnOneLine(page.locator('table[aria-label="Backup targets"]'), 'object-locked');
 
   await nav.getByRole('link', { name: 'Target types' }).click();
   await page.getByRole('heading', { name: 'Target types', level: 1 }).waitFor();
@@ -37,9 +46,7 @@ test('sign in, visit the three areas, sign out', async () => {
   const types = page.locator('table[aria-label="Backup target types"]');
   const lines = await types.getByRole('link', { name: 'BTT-name', exact: true }).evaluate((a) => a.getClientRects().length);
   assert.equal(lines, 1, 'a short name on one line');
-  const chips = await types.locator('.chip').evaluateAll((cs) => cs.map((c) => [c.innerText, c.getBoundingClientRect().height]));
-  const oneLine = Math.min(...chips.map(([, h]) => h));
-  assert.ok(chips.length > 1 && chips.every(([, h]) => h < 1.5 * oneLine), `every chip on one line: ${JSON.stringify(chips)}`);
+  await assertChipsOnOneLine(types, 'nfs=secondary');
 
   await nav.getByRole('link', { name: 'Snapshots' }).click();
   await page.getByRole('heading', { name: 'Snapshots', level: 1 }).waitFor();

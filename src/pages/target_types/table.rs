@@ -177,7 +177,7 @@ fn TypeRow(
     let for_delete = t.clone();
     view! {
         <tr data-type-id=t.id.clone()>
-            <td class="cell--type-name"><a href=routes::target_type(&t.id)><ApiText text=name.clone() max=CELL_CHARS/></a></td>
+            <td><a href=routes::target_type(&t.id)><ApiSeparated text=name.clone() max=CELL_CHARS/></a></td>
             <td class="mono">{target}</td>
             <td>{if t.is_default {
                 Either::Left(view! { <Tag text="Default" kind=TagKind::Default/> })
