@@ -67,18 +67,19 @@ pub fn ApiSeparated(
     #[prop(optional)] max: Option<usize>,
 ) -> impl IntoView {
     let (shown, title) = clipped(text, max);
-    if is_whole(&shown) {
-        return view! { <bdi class="api-text api-text--whole" title=title>{shown}</bdi> }
-            .into_any();
-    }
-    // Between the parts only: a break after the last would be one outside the string (before
-    // the '=' of a metadata chip).
-    let parts = separated_parts(&shown)
-        .into_iter()
-        .enumerate()
-        .map(|(i, part)| view! { {(i > 0).then(|| view! { <wbr/> })}{part.to_owned()} })
-        .collect_view();
-    view! { <bdi class="api-text api-text--separated" title=title>{parts}</bdi> }.into_any()
+    let (class, content) = if is_whole(&shown) {
+        ("api-text api-text--whole", shown.into_any())
+    } else {
+        // Between the parts only: a break after the last would be one outside the string
+        // (before the '=' of a metadata chip).
+        let parts = separated_parts(&shown)
+            .into_iter()
+            .enumerate()
+            .map(|(i, part)| view! { {(i > 0).then(|| view! { <wbr/> })}{part.to_owned()} })
+            .collect_view();
+        ("api-text api-text--separated", parts.into_any())
+    };
+    view! { <bdi class=class title=title>{content}</bdi> }
 }
 
 /// Whether [`ApiSeparated`] shows `text` on one line: it is no longer than a run it would

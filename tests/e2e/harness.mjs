@@ -52,8 +52,7 @@ function spawnUntil(cmd, args, pattern, what, env) {
 export async function startEmulator(extra = [], { dist = DIST, port, keystoneUpstream, frameAncestors } = {}) {
   // Before anything is started: a missing build would leave an emulator nobody stops.
   if (!existsSync(join(dist, 'index.html'))) {
-    const how = dist === FORCED_PANIC_DIST ? 'trunk build --features forced-panic,split --dist target/dist-forced-panic' : 'trunk build';
-    throw new Error(`no console build in ${dist}: build it first (${how}; scripts/test.sh does)`);
+    throw new Error(`no console build in ${dist}: scripts/test.sh builds it (its trunk build lines say how)`);
   }
   const bin = process.env.EMULATOR_BIN || join(root, 'target', 'debug', 'wlm-emulator');
   const args = ['--port', '0', '--snapshot-seconds', '6', '--create-delay-ms', '1500', '--tick-ms', '200', ...extra];
