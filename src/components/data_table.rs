@@ -46,9 +46,8 @@ impl<C: SortColumn> SortState<C> {
     /// Sorts `rows` by `key(row, column)`, keeping the original order among equals. Each
     /// row's key is computed once: live lists re-sort thousands of rows on every poll.
     pub fn apply<T>(&self, rows: &mut Vec<T>, key: impl Fn(&T, C) -> SortKey) {
-        let order = self.order(rows, key);
-        let mut taken: Vec<Option<T>> = rows.drain(..).map(Some).collect();
-        rows.extend(order.into_iter().filter_map(|i| taken[i as usize].take()));
+        let column = self.column.get();
+        sort_rows(rows, |r| key(r, column), self.ascending.get());
     }
 
     /// The positions of `rows` in sorted order (see `apply`): the rows themselves stay put,
@@ -67,6 +66,15 @@ impl<C: SortColumn> SortState<C> {
             (true, false) => "descending",
         }
     }
+}
+
+/// `rows` put in the order of their keys, equal keys in their original order (`SortState::apply`
+/// without a table's state: a list given its table's first order before the table is drawn).
+pub fn sort_rows<T>(rows: &mut Vec<T>, key: impl Fn(&T) -> SortKey, ascending: bool) {
+    let keyed = rows.iter().zip(0u32..).map(|(r, i)| (key(r), i)).collect();
+    let order = sorted_positions(keyed, ascending);
+    let mut taken: Vec<Option<T>> = rows.drain(..).map(Some).collect();
+    rows.extend(order.into_iter().filter_map(|i| taken.get_mut(i as usize)?.take()));
 }
 
 /// The positions, sorted by their keys, equal keys in their original order. Not generic, and

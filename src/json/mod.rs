@@ -8,7 +8,7 @@ mod read;
 mod write;
 
 pub use crate::json_value as json;
-pub use read::{list_entries, parse, ParseError};
+pub use read::{list_entries, parse, Cut, ListCut, ParseError};
 
 use std::ops::Index;
 

@@ -34,27 +34,146 @@ pub fn parse(text: &str) -> Result<Value, ParseError> {
 /// holds, for reading one entry at a time; the other fields are checked, not built. `None`
 /// when the text is not such an object.
 pub fn list_entries<'a>(text: &'a str, plural: &str, singular: &str) -> Option<Vec<&'a str>> {
-    let mut reader = Reader { text, at: 0 };
-    let (mut under_plural, mut under_singular) = (None, None);
-    reader.expect(b'{').ok()?;
-    if !reader.eat(b'}') {
-        loop {
-            reader.expect(b'"').ok()?;
-            let key = reader.string(true).ok()??;
-            reader.expect(b':').ok()?;
-            if key == plural || key == singular {
-                let entries = Some(reader.entries().ok()?);
-                *(if key == plural { &mut under_plural } else { &mut under_singular }) = entries;
-            } else {
-                reader.value_or_skip(1, false).ok()?;
-            }
-            if !reader.after_item(b'}').ok()? {
-                break;
+    let mut cut = ListCut::new(text, plural, singular);
+    loop {
+        match cut.step() {
+            Cut::Reading => {}
+            Cut::Read(entries) => return Some(entries),
+            Cut::NotAList => return None,
+        }
+    }
+}
+
+/// What one [`ListCut::step`] leaves.
+#[derive(Debug, PartialEq)]
+pub enum Cut<'a> {
+    /// More of the text is still to read.
+    Reading,
+    /// The whole text is read: the entries (`list_entries`'s `Some`).
+    Read(Vec<&'a str>),
+    /// The text is not such an object (`list_entries`'s `None`).
+    NotAList,
+}
+
+/// [`list_entries`] a piece at a time: each step reads one entry of a list, or one other field,
+/// so that a caller can give the page a turn between steps (40,000 entries are a one-pass
+/// read of tens of milliseconds).
+pub struct ListCut<'a, 'k> {
+    reader: Reader<'a>,
+    plural: &'k str,
+    singular: &'k str,
+    at: Place,
+    /// The list being read: whether under the plural, and its entries so far.
+    open: Option<(bool, Vec<&'a str>)>,
+    under_plural: Option<Vec<&'a str>>,
+    under_singular: Option<Vec<&'a str>>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Place {
+    Start,
+    Field,
+    Entry,
+    AfterField,
+    End,
+}
+
+impl<'a, 'k> ListCut<'a, 'k> {
+    pub fn new(text: &'a str, plural: &'k str, singular: &'k str) -> Self {
+        ListCut {
+            reader: Reader { text, at: 0 },
+            plural,
+            singular,
+            at: Place::Start,
+            open: None,
+            under_plural: None,
+            under_singular: None,
+        }
+    }
+
+    pub fn step(&mut self) -> Cut<'a> {
+        match self.advance() {
+            Ok(true) => Cut::Reading,
+            Ok(false) => match self.under_plural.take().or_else(|| self.under_singular.take()) {
+                Some(entries) => Cut::Read(entries),
+                None => Cut::NotAList,
+            },
+            Err(_) => {
+                self.at = Place::End;
+                self.under_plural = None;
+                self.under_singular = None;
+                Cut::NotAList
             }
         }
     }
-    reader.end().ok()?;
-    under_plural.or(under_singular)
+
+    /// One piece further; `false` once the text is read to its end.
+    fn advance(&mut self) -> Result<bool, ParseError> {
+        let reader = &mut self.reader;
+        self.at = match self.at {
+            Place::Start => {
+                reader.expect(b'{')?;
+                if reader.eat(b'}') {
+                    Place::End
+                } else {
+                    Place::Field
+                }
+            }
+            Place::Field => {
+                reader.expect(b'"')?;
+                let key = reader.string(true)?.unwrap_or_default();
+                reader.expect(b':')?;
+                if key == self.plural || key == self.singular {
+                    reader.expect(b'[')?;
+                    self.open = Some((key == self.plural, Vec::new()));
+                    if reader.eat(b']') {
+                        self.close_list();
+                        Place::AfterField
+                    } else {
+                        Place::Entry
+                    }
+                } else {
+                    reader.value_or_skip(1, false)?;
+                    Place::AfterField
+                }
+            }
+            Place::Entry => {
+                reader.peek();
+                let start = reader.at;
+                reader.value_or_skip(1, false)?;
+                let entry = reader.text.get(start..reader.at).unwrap_or_default();
+                if let Some((_, entries)) = self.open.as_mut() {
+                    entries.push(entry);
+                }
+                if reader.after_item(b']')? {
+                    Place::Entry
+                } else {
+                    self.close_list();
+                    Place::AfterField
+                }
+            }
+            Place::AfterField => {
+                if reader.after_item(b'}')? {
+                    Place::Field
+                } else {
+                    Place::End
+                }
+            }
+            Place::End => {
+                reader.end()?;
+                return Ok(false);
+            }
+        };
+        Ok(true)
+    }
+
+    /// The list just read goes under its key (a key given twice keeps its last list).
+    fn close_list(&mut self) {
+        if let Some((plural, entries)) = self.open.take() {
+            *(if plural { &mut self.under_plural } else { &mut self.under_singular }) =
+                Some(entries);
+        }
+    }
 }
 
 struct Reader<'a> {
@@ -184,24 +303,6 @@ impl<'a> Reader<'a> {
             _ => return self.fail("expected value"),
         };
         Ok(build.then_some(value))
-    }
-
-    /// A list's items as their texts (the reader just before its `[`).
-    fn entries(&mut self) -> Result<Vec<&'a str>, ParseError> {
-        self.expect(b'[')?;
-        let mut entries = Vec::new();
-        if !self.eat(b']') {
-            loop {
-                self.peek();
-                let start = self.at;
-                self.value_or_skip(1, false)?;
-                entries.push(self.text.get(start..self.at).unwrap_or_default());
-                if !self.after_item(b']')? {
-                    break;
-                }
-            }
-        }
-        Ok(entries)
     }
 
     fn literal(&mut self, word: &'static str, value: Value) -> Result<Value, ParseError> {
@@ -413,5 +514,25 @@ mod tests {
         ] {
             assert_eq!(list_entries(not_one, "snapshots", "snapshot"), None, "{not_one}");
         }
+    }
+
+    #[test]
+    fn a_long_list_is_cut_an_entry_a_step() {
+        let entries: Vec<String> = (0..1000).map(|i| format!(r#"{{"id": "s{i}"}}"#)).collect();
+        let body = format!(r#"{{"meta": [1, 2], "snapshots": [{}]}}"#, entries.join(", "));
+        let mut cut = ListCut::new(&body, "snapshots", "snapshot");
+        let mut steps = 0;
+        let read = loop {
+            match cut.step() {
+                Cut::Reading => steps += 1,
+                done => break done,
+            }
+        };
+        assert_eq!(read, Cut::Read(entries.iter().map(String::as_str).collect()));
+        assert!(steps >= 1000, "a step reads at most one entry ({steps} steps)");
+        assert_eq!(cut.step(), Cut::NotAList, "nothing more once read");
+        let mut broken = ListCut::new(r#"{"snapshots": [1, 2,]}"#, "snapshots", "snapshot");
+        let end = std::iter::repeat_with(|| broken.step()).find(|c| *c != Cut::Reading);
+        assert_eq!(end, Some(Cut::NotAList));
     }
 }

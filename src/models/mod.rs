@@ -25,7 +25,7 @@ pub use instance::Instance;
 pub use json::FromJson;
 pub use listed::{Listed, Row};
 pub use new_backup_target::NewBackupTarget;
-pub use snapshot::{Snapshot, SnapshotFilter, StatusFilter, TakeSnapshot};
+pub use snapshot::{Ownership, Snapshot, SnapshotFilter, StatusFilter, TakeSnapshot};
 pub use target_type::{TargetType, TypeProject, Visibility};
 pub use target_type_form::{NewTargetType, TargetTypeUpdate};
 pub use validate::{FieldErrors, Validate};

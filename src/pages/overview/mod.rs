@@ -17,10 +17,9 @@ use crate::api::{snapshots, ApiRequest};
 use crate::components::{
     api_resource, use_clock, Loader, PageHeader, RefreshButton, UnreadableNotice,
 };
-use crate::models::SnapshotFilter;
+use crate::models::{Ownership, SnapshotFilter};
 use crate::routes::use_thresholds;
 use leptos::prelude::*;
-use std::collections::HashSet;
 
 pub use running::RunningNow;
 
@@ -45,7 +44,7 @@ pub fn OverviewPage() -> impl IntoView {
     // The list is this project's own: every moving row can be polled.
     let live = use_snapshot_poller(
         rows,
-        Signal::derive(HashSet::new),
+        Signal::derive(Ownership::default),
         Some(Signal::derive(SnapshotFilter::default)),
     );
     let now = use_clock(CLOCK_MS);

@@ -14,11 +14,10 @@ use crate::components::{
 };
 use crate::components::{StatusBadge, Tag, Time};
 use crate::format::{duration, opt_bytes, or_dash};
-use crate::models::Snapshot;
+use crate::models::{Ownership, Snapshot};
 use crate::routes::{self, use_id};
 use leptos::either::Either;
 use leptos::prelude::*;
-use std::collections::HashSet;
 
 /// The reads the page opens with, for its route to send while the page's code arrives.
 pub fn snapshot_detail_page_reads() -> Vec<ApiRequest> {
@@ -38,7 +37,7 @@ pub fn SnapshotDetailPage() -> impl IntoView {
             rows.set(vec![s]);
         }
     });
-    let live = use_snapshot_poller(rows, Signal::from(HashSet::new()), None);
+    let live = use_snapshot_poller(rows, Signal::from(Ownership::AllOwn), None);
     let cancel = CancelSnapshots::new(rows);
     let to_delete = RwSignal::new(None::<DeleteSubject>);
     let router = routes::use_router();

@@ -4,7 +4,10 @@ use super::bulk::BulkDelete;
 use super::filters::SnapshotFilters;
 use super::live::LiveIndicator;
 use super::poller::use_snapshot_poller;
-use super::{refresh_one, CancelSnapshots, DeleteSnapshotDialog, SnapshotsTable, TakeSnapshotForm};
+use super::{
+    in_first_order, refresh_one, CancelSnapshots, DeleteSnapshotDialog, SnapshotsTable,
+    TakeSnapshotForm,
+};
 use crate::api::snapshots::{list_request, list_snapshots};
 use crate::api::workloads::{self, list_workloads};
 use crate::api::{ApiError, ApiRequest};
@@ -12,11 +15,13 @@ use crate::components::{
     api_resource, DeleteSubject, Handoff, Loader, PageHeader, Paging, RefreshButton,
     UnreadableNotice,
 };
-use crate::models::{Listed, Snapshot, SnapshotFilter, Workload};
+use crate::models::{Listed, Ownership, Snapshot, SnapshotFilter, Workload};
 use crate::routes::{self, use_snapshot_filter};
 use crate::session::use_session;
+use crate::timing::{Mark, SliceClock};
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// A page's snapshot list: loaded (again whenever `filter` changes), then handed over once
 /// into `rows`, which polling and actions patch in place from then on.
@@ -28,8 +33,15 @@ pub struct LoadedSnapshots {
 }
 
 pub fn use_snapshot_rows(filter: impl Fn() -> SnapshotFilter + 'static) -> LoadedSnapshots {
-    let loaded =
-        api_resource(filter, |c, f| async move { list_snapshots(&c, &f).await.map(Handoff::new) });
+    let loaded = api_resource(filter, |c, f| async move {
+        let mut list = list_snapshots(&c, &f).await?;
+        let sort = Mark::start("sort snapshots".to_owned());
+        in_first_order(&mut list.rows);
+        sort.end();
+        // The rows are drawn in a task of their own, not in the one that sorted them.
+        SliceClock::start().yield_now().await;
+        Ok(Handoff::new(list))
+    });
     let rows = RwSignal::new(Vec::<Snapshot>::new());
     let unreadable = RwSignal::new(Vec::<String>::new());
     Effect::new(move |_| {
@@ -61,22 +73,18 @@ pub fn SnapshotsPage() -> impl IntoView {
     let paging = Paging::new();
     Effect::watch(move || listed.track(), move |_, _, _| paging.page.set(0), false);
     let workloads = api_resource(|| (), |c, ()| async move { list_workloads(&c).await });
-    // With "all projects", the rows of other projects: the API is project-scoped, so they are
-    // neither polled nor acted on from here. Until this project's workloads are known, none is.
+    // With "all projects", which rows are other projects': the API is project-scoped, so they
+    // are neither polled nor acted on from here.
     let foreign = Memo::new(move |_| {
         if !filter.with(|f| f.all) {
-            return HashSet::new();
+            return Ownership::AllOwn;
         }
         let project = ctx.session.with_untracked(|s| s.as_ref().map(|s| s.project_id.clone()));
-        let own: Option<HashSet<String>> =
-            workloads.get().and_then(Result::ok).map(|ws| ws.into_iter().map(|w| w.id).collect());
-        rows.with(|r| {
-            let foreign = |s: &&Snapshot| match (&project, &own) {
-                (Some(p), Some(own)) => s.is_foreign(p, own),
-                _ => true,
-            };
-            r.iter().filter(foreign).map(|s| s.id.clone()).collect()
-        })
+        let own = workloads.with(|w| {
+            let ids = w.as_ref()?.as_ref().ok()?.iter().map(|w| w.id.clone()).collect();
+            Some(Arc::new(ids))
+        });
+        Ownership::Mixed(project.zip(own))
     });
     let live = use_snapshot_poller(rows, foreign.into(), Some(listed.into()));
     let search = RwSignal::new(String::new());

@@ -17,7 +17,7 @@ pub use actions::{refresh_one, CancelButton, CancelSnapshots, DeleteSnapshotDial
 pub use detail::{snapshot_detail_page_reads, SnapshotDetail, SnapshotDetailPage};
 pub use instance::{parse_structured, Structured};
 pub use list::{snapshots_page_reads, use_snapshot_rows, LoadedSnapshots, SnapshotsPage};
-pub use table::SnapshotsTable;
+pub use table::{in_first_order, SnapshotsTable};
 pub use take::{TakeSnapshotForm, TakeSnapshotPage};
 
 use crate::components::DeleteSubject;

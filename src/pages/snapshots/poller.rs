@@ -3,10 +3,10 @@
 
 use super::poll_round::poll_round;
 use crate::api::ApiError;
-use crate::models::{Snapshot, SnapshotFilter};
+use crate::models::{Ownership, Snapshot, SnapshotFilter};
 use crate::session::use_session;
 use leptos::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
@@ -106,12 +106,12 @@ impl PollStatus {
     }
 }
 
-/// Starts polling `rows` for as long as the calling component lives; `skip` are the rows of
-/// other projects, which cannot be read from this project's scope; `list` is the filter the
-/// rows were listed with (many moving rows are then polled with one list request).
+/// Starts polling `rows` for as long as the calling component lives; `ownership` tells the
+/// rows of other projects, which cannot be read from this project's scope; `list` is the
+/// filter the rows were listed with (many moving rows are then polled with one list request).
 pub fn use_snapshot_poller(
     rows: RwSignal<Vec<Snapshot>>,
-    skip: Signal<HashSet<String>>,
+    ownership: Signal<Ownership>,
     list: Option<Signal<SnapshotFilter>>,
 ) -> PollStatus {
     let ctx = use_session();
@@ -137,8 +137,8 @@ pub fn use_snapshot_poller(
                 delay = IDLE_CHECK_MS;
                 continue;
             }
-            let skip = skip.try_get_untracked().unwrap_or_default();
-            let moving = |s: &&Snapshot| !s.is_final() && !skip.contains(&s.id);
+            let ownership = ownership.try_get_untracked().unwrap_or_default();
+            let moving = |s: &&Snapshot| !s.is_final() && !ownership.is_foreign(s);
             let ids: Vec<String> = rows
                 .try_with_untracked(|r| r.iter().filter(moving).map(|s| s.id.clone()).collect())
                 .unwrap_or_default();

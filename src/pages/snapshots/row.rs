@@ -7,7 +7,7 @@ use crate::components::{
     ApiText, DeleteSubject, ProgressBar, StatusBadge, TableColumn, Tag, Time, CELL_CHARS,
 };
 use crate::format::or_dash;
-use crate::models::Snapshot;
+use crate::models::{Ownership, Snapshot};
 use crate::routes;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -31,13 +31,13 @@ pub fn SnapshotRow(
     cancelling: Signal<bool>,
     cancel_accepted: Signal<HashSet<String>>,
     stale: Signal<HashMap<String, ApiError>>,
-    /// The rows of other projects: shown, not acted on from here.
-    foreign: Signal<HashSet<String>>,
+    /// Which rows are other projects': shown, not acted on from here.
+    foreign: Signal<Ownership>,
 ) -> impl IntoView {
     let s = snapshot;
     let mine = {
-        let id = s.id.clone();
-        Memo::new(move |_| foreign.with(|f| !f.contains(&id)))
+        let s = s.clone();
+        Memo::new(move |_| foreign.with(|f| !f.is_foreign(&s)))
     };
     let (can_cancel, can_delete) = (s.can_cancel(), s.can_delete());
     let other_project = move || {
