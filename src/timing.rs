@@ -31,6 +31,25 @@ async fn give_turn() {
     }
 }
 
+/// Waits until the browser has nothing else to do (`requestIdleCallback`: no input, no frame and
+/// no task waiting), or for one turn where there is no such call.
+pub async fn idle() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use crate::js::call_method;
+        let mut asked = false;
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            asked =
+                call_method(&js_sys::global(), "requestIdleCallback", &[resolve.into()]).is_some();
+        });
+        if asked {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        } else {
+            give_turn().await;
+        }
+    }
+}
+
 /// A span in the performance timeline, from `start` to `end` (`performance.measure`).
 // Outside the browser there is no timeline to write the name to.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]

@@ -224,6 +224,19 @@ export async function eventually(check, { timeout = 15000, every = 200, what = '
 }
 
 /**
+ * Waits until `table` holds every row its count line ("Showing 25 of 120 …") says is shown:
+ * a page's rows are drawn a few per task (`rows_in_steps`), so its first row is not all of them.
+ */
+export async function rowsDrawn(page, table) {
+  await eventually(async () => {
+    const line = await page.locator('.table-count').first().textContent();
+    const shown = Number(line?.match(/Showing (\d+) of/)?.[1]);
+    const drawn = await table.locator('tbody tr[data-snapshot-id]').count();
+    return shown === drawn && drawn;
+  }, { what: 'every row of the page drawn' });
+}
+
+/**
  * One emulator (with `args`) and one browser for a test file, stopped after it. With
  * `signInAs`, also a page signed in with those options and showing `ready`. `use` receives
  * them once started.

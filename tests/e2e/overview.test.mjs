@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import {
-  useSuite, shot, assertAccessible, eventually, iso, PROJECT, OTHER_PROJECT, ADMIN, WORKLOAD_1,
+  useSuite, shot, assertAccessible, eventually, rowsDrawn, iso, PROJECT, OTHER_PROJECT, ADMIN, WORKLOAD_1,
 } from './harness.mjs';
 
 const WEB_FRONTEND = '9a1f0c3e-5b7d-4e2a-8f6c-0d1e2f3a4b5c';
@@ -129,12 +129,13 @@ test('the status filter lives in the URL, survives a reload, and the CSV holds e
   await page.getByRole('group', { name: 'Status' }).getByLabel('Failed').check();
   await page.waitForURL(/status=failed/);
   await page.reload();
-  await table.locator('tbody tr').first().waitFor();
+  await rowsDrawn(page, table);
   assert.ok(await page.getByRole('group', { name: 'Status' }).getByLabel('Failed').isChecked(), 'the choice came back from the URL');
   const statuses = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.status));
   assert.ok(statuses.length > 0 && statuses.every((s) => s === 'error'), `only failures: ${statuses}`);
   await page.getByLabel('Search name, description, ID').fill('billing');
   await eventually(async () => (await table.locator('tbody tr').count()) < statuses.length, { what: 'the search to narrow' });
+  await rowsDrawn(page, table);
   const names = await table.locator('tbody tr td:nth-child(2) a').allInnerTexts();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
   assert.equal(download.suggestedFilename(), 'snapshots.csv');

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useSuite, newPage, signIn, shot, assertAccessible, eventually, storeSession, iso, PROJECT, OTHER_PROJECT, MEMBER, ADMIN,
+  useSuite, newPage, signIn, shot, assertAccessible, eventually, rowsDrawn, storeSession, iso, PROJECT, OTHER_PROJECT, MEMBER, ADMIN,
 } from './harness.mjs';
 
 const CI_RUNNERS = '6c5d4e3f-2a1b-4c9d-8e7f-6a5b4c3d2e1f';
@@ -278,12 +278,14 @@ test('a long list comes in pages: every snapshot is reachable, and the page size
   const total = Number((await counted.textContent()).match(/of (\d+)/)[1]);
   assert.ok(total > 25, `the demo project has more snapshots than one page (${total})`);
   const rows = table().locator('tbody tr[data-snapshot-id]');
+  await rowsDrawn(page, table());
   assert.equal(await rows.count(), 25, 'the first page: 25 rows, as Horizon pages');
   const pager = page.getByRole('navigation', { name: 'Pages of snapshots' });
   await assert.doesNotReject(pager.getByText(`Page 1 of ${Math.ceil(total / 25)} (rows 1–25)`).waitFor());
   const firstOnPage1 = await rows.first().getAttribute('data-snapshot-id');
   await pager.getByRole('button', { name: 'Next page' }).click();
   await pager.getByText(/^Page 2 of/).waitFor();
+  await rowsDrawn(page, table());
   assert.equal(await rows.count(), Math.min(25, total - 25));
   assert.notEqual(await rows.first().getAttribute('data-snapshot-id'), firstOnPage1, 'another page of rows');
   await shot(page, '25-snapshots-page-2');
@@ -330,6 +332,19 @@ test('Refresh and a failed read tried again stay on the admin\'s page and page s
     { what: 'the first page of the new list' });
   assert.equal(await pager.getByLabel('Rows per page').inputValue(), '50');
   assert.equal(await rows.count(), 50);
+});
+
+test('while a slow list is on its way the table is drawn once unseen, and nothing of it stays', async () => {
+  await emu.failNext({ method: 'GET', path_is: `/v1/${PROJECT}/snapshots`, delay_ms: 1500 });
+  await page.goto(emu.url + '/snapshots');
+  await rowsDrawn(page, table());
+  const after = await page.evaluate(() => ({
+    warmedUp: performance.getEntriesByName('warm up the snapshot table').length,
+    samples: document.querySelectorAll('[data-snapshot-id^="warm-up"]').length,
+    tables: document.querySelectorAll('table[aria-label="Snapshots"]').length,
+  }));
+  assert.deepEqual(after, { warmedUp: 3, samples: 0, tables: 1 }, 'two rows and a table drawn unseen, none of them in the page');
+  assert.equal(await page.locator('#crash-banner').count(), 0);
 });
 
 test('Refresh and new filters say the page is updating until the list is in; Refresh takes no second click meanwhile', async () => {

@@ -4,6 +4,7 @@ use super::bulk::BulkDelete;
 use super::filters::SnapshotFilters;
 use super::live::LiveIndicator;
 use super::poller::use_snapshot_poller;
+use super::warm::warm_up_table;
 use super::{
     in_first_order, refresh_one, CancelSnapshots, DeleteSnapshotDialog, SnapshotsTable,
     TakeSnapshotForm,
@@ -87,6 +88,7 @@ pub fn SnapshotsPage() -> impl IntoView {
         Ownership::Mixed(project.zip(own))
     });
     let live = use_snapshot_poller(rows, foreign.into(), Some(listed.into()));
+    warm_up_table(move || loaded.try_with_untracked(Option::is_none) == Some(true));
     let search = RwSignal::new(String::new());
     let show_take = RwSignal::new(false);
     let to_delete = RwSignal::new(None::<DeleteSubject>);

@@ -12,6 +12,7 @@ pub mod poller;
 mod row;
 mod table;
 mod take;
+mod warm;
 
 pub use actions::{refresh_one, CancelButton, CancelSnapshots, DeleteSnapshotDialog};
 pub use detail::{snapshot_detail_page_reads, SnapshotDetail, SnapshotDetailPage};

@@ -4,8 +4,8 @@ use super::row::{set_member, SnapshotRow};
 use crate::api::ApiError;
 use crate::components::data_table::{sort_rows, text_key, SortKey};
 use crate::components::{
-    table_csv, CsvExport, DataTable, DeleteSubject, EmptyState, Pager, Paging, SortState,
-    TableColumn,
+    rows_in_steps, table_csv, CsvExport, DataTable, DeleteSubject, EmptyState, Pager, Paging,
+    SortState, TableColumn,
 };
 use crate::format::{
     api_time_millis, decimal, fold_texts, holds_every, local_time, search_words, zone_name,
@@ -231,6 +231,7 @@ pub fn SnapshotsTable(
         move |_, _, _| paging.page.set(0),
         false,
     );
+    let drawn = rows_in_steps(shown, move || (paging.page.get(), paging.size.get()));
     let count = Signal::derive(move || (shown.with(Vec::len), total.get()));
     let all_shown_selected = move || {
         let sel = selected.get();
@@ -274,7 +275,7 @@ pub fn SnapshotsTable(
         }>
             <DataTable label="Snapshots" sort count lead=lead() noun="snapshots" export
                 no_match="No snapshot matches the search.">
-                <For each=move || shown.get() key=row_key let:s>
+                <For each=move || drawn.get() key=row_key let:s>
                     <SnapshotRow foreign snapshot=s names selected on_cancel on_delete cancelling cancel_accepted stale/>
                 </For>
             </DataTable>
