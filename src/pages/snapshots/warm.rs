@@ -29,12 +29,47 @@ fn sample_rows() -> Vec<Snapshot> {
     vec![row("warm-up-moving", "uploading"), row("warm-up-done", "available")]
 }
 
+/// What is drawn unseen, one part per idle moment.
+enum Unseen {
+    Row(Box<Snapshot>),
+    Table(Vec<Snapshot>),
+}
+
+impl Unseen {
+    /// A row of each kind, then a table of them.
+    fn parts() -> Vec<Self> {
+        let rows = sample_rows();
+        let mut parts: Vec<Self> = rows.iter().map(|s| Self::Row(Box::new(s.clone()))).collect();
+        parts.push(Self::Table(rows));
+        parts
+    }
+
+    fn view(self) -> AnyView {
+        match self {
+            Self::Row(snapshot) => view! {
+                <SnapshotRow snapshot=*snapshot names=Signal::stored(HashMap::new())
+                    selected=RwSignal::new(HashSet::new()) on_cancel=Callback::new(|_| {})
+                    on_delete=Callback::new(|_| {}) cancelling=Signal::stored(false)
+                    cancel_accepted=Signal::stored(HashSet::new())
+                    stale=Signal::stored(HashMap::new()) foreign=Signal::stored(Ownership::AllOwn)/>
+            }
+            .into_any(),
+            Self::Table(rows) => view! {
+                <SnapshotsTable rows=RwSignal::new(rows) search=String::new()
+                    workload_names=HashMap::new() selected=RwSignal::new(HashSet::new())
+                    on_cancel=Callback::new(|_| {}) on_delete=Callback::new(|_| {})/>
+            }
+            .into_any(),
+        }
+    }
+}
+
 /// Draws `part` into nothing (no element of the page holds it) under a child of `page`, and
 /// disposes of it a turn later, once its effects have had their first run.
-async fn draw_unseen(page: &Owner, part: impl FnOnce() -> AnyView) {
+async fn draw_unseen(page: &Owner, part: Unseen) {
     let mark = Mark::start("warm up the snapshot table".to_owned());
     let warm = page.child();
-    warm.with(|| drop(part().build()));
+    warm.with(|| drop(part.view().build()));
     mark.end();
     SliceClock::start().yield_now().await;
     warm.cleanup();
@@ -46,30 +81,13 @@ async fn draw_unseen(page: &Owner, part: impl FnOnce() -> AnyView) {
 pub fn warm_up_table(waiting: impl Fn() -> bool + 'static) {
     let Some(page) = Owner::current() else { return };
     leptos::task::spawn_local(async move {
-        for step in 0..3 {
+        for part in Unseen::parts() {
             idle().await;
             // The list is here (or failed), or the page was left: nothing to prepare for.
             if !waiting() {
                 return;
             }
-            let samples = sample_rows();
-            draw_unseen(&page, move || match samples.get(step).cloned() {
-                Some(snapshot) => view! {
-                    <SnapshotRow snapshot names=Signal::stored(HashMap::new())
-                        selected=RwSignal::new(HashSet::new()) on_cancel=Callback::new(|_| {})
-                        on_delete=Callback::new(|_| {}) cancelling=Signal::stored(false)
-                        cancel_accepted=Signal::stored(HashSet::new())
-                        stale=Signal::stored(HashMap::new()) foreign=Signal::stored(Ownership::AllOwn)/>
-                }
-                .into_any(),
-                None => view! {
-                    <SnapshotsTable rows=RwSignal::new(samples) search=String::new()
-                        workload_names=HashMap::new() selected=RwSignal::new(HashSet::new())
-                        on_cancel=Callback::new(|_| {}) on_delete=Callback::new(|_| {})/>
-                }
-                .into_any(),
-            })
-            .await;
+            draw_unseen(&page, part).await;
         }
     });
 }
